@@ -1,0 +1,133 @@
+package com.walletdesk.merchant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The merchant_node table. */
+@Repository
+class MerchantNodes {
+
+	private static final String COLUMNS = "id, parent_id, kind, name, location, timezone, currency, locale, license_active, path";
+
+	private final JdbcClient jdbc;
+
+	MerchantNodes(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<MerchantNode> findById(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant_node WHERE id = :id")
+			.param("id", id)
+			.query(MerchantNodes::map)
+			.optional();
+	}
+
+	List<MerchantNode> findAllById(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant_node WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query(MerchantNodes::map)
+			.list();
+	}
+
+	/** The subtree under a path (the node itself included), parents before children. */
+	List<MerchantNode> findSubtree(String path) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant_node WHERE path LIKE :prefix ORDER BY path")
+			.param("prefix", path + "%")
+			.query(MerchantNodes::map)
+			.list();
+	}
+
+	List<MerchantNode> findAll() {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant_node ORDER BY path").query(MerchantNodes::map).list();
+	}
+
+	List<MerchantNode> findStores(String pathPrefix) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM merchant_node WHERE kind = 'STORE' AND path LIKE :prefix ORDER BY name, id")
+			.param("prefix", pathPrefix + "%")
+			.query(MerchantNodes::map)
+			.list();
+	}
+
+	/** Whether any node on the way from the root to this path has its license switched off. */
+	boolean anyLicenseInactiveOnPath(String path) {
+		List<Long> ids = idsOnPath(path);
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM merchant_node WHERE id IN (:ids) AND license_active = FALSE")
+			.param("ids", ids)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	static List<Long> idsOnPath(String path) {
+		return java.util.Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+	}
+
+	long insert(Long parentId, MerchantNode.Kind kind, String name, String location, String timezone, String currency,
+			String locale, String parentPath, Instant now) {
+		var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO merchant_node (parent_id, kind, name, location, timezone, currency, locale, license_active, path, created_at)
+				VALUES (:parentId, :kind, :name, :location, :timezone, :currency, :locale, TRUE, 'pending', :now)""")
+			.param("parentId", parentId)
+			.param("kind", kind.name())
+			.param("name", name)
+			.param("location", location)
+			.param("timezone", timezone)
+			.param("currency", currency)
+			.param("locale", locale)
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		this.jdbc.sql("UPDATE merchant_node SET path = :path WHERE id = :id")
+			.param("path", (parentPath == null ? "/" : parentPath) + id + "/")
+			.param("id", id)
+			.update();
+		return id;
+	}
+
+	void updateLicense(long id, boolean active) {
+		this.jdbc.sql("UPDATE merchant_node SET license_active = :active WHERE id = :id")
+			.param("active", active)
+			.param("id", id)
+			.update();
+	}
+
+	void updateDetails(long id, String name, String location, String timezone, String currency, String locale) {
+		this.jdbc.sql("""
+				UPDATE merchant_node SET name = :name, location = :location, timezone = :timezone,
+				currency = :currency, locale = :locale WHERE id = :id""")
+			.param("name", name)
+			.param("location", location)
+			.param("timezone", timezone)
+			.param("currency", currency)
+			.param("locale", locale)
+			.param("id", id)
+			.update();
+	}
+
+	private static MerchantNode map(ResultSet rs, int row) throws SQLException {
+		long parent = rs.getLong("parent_id");
+		return new MerchantNode(rs.getLong("id"), rs.wasNull() ? null : parent,
+				MerchantNode.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("location"),
+				rs.getString("timezone"), trim(rs.getString("currency")), rs.getString("locale"),
+				rs.getBoolean("license_active"), rs.getString("path"));
+	}
+
+	private static String trim(String value) {
+		return value == null ? null : value.trim();
+	}
+
+}

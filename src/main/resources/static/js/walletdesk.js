@@ -1,0 +1,1 @@
+// Walletdesk: no inline scripts (CSP script-src 'self')

@@ -1,0 +1,202 @@
+package com.walletdesk.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A browser-like client of the running application over real HTTP: it keeps cookies (the
+ * session and XSRF-TOKEN), signs in through the form and echoes the CSRF token as API.md says.
+ * Redirects are not followed, so tests can assert them.
+ */
+public final class WebSession {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final String base;
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http;
+
+	private String bearer;
+
+	private WebSession(int port) {
+		this.base = "http://127.0.0.1:" + port;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	public static WebSession anonymous(int port) {
+		return new WebSession(port);
+	}
+
+	/** Signs in through the form; fails the test unless it lands on the dashboard. */
+	public static WebSession signIn(int port, String username, String password) {
+		WebSession session = new WebSession(port);
+		Response response = session.submitLogin(username, password);
+		if (response.status() != 302 || !response.header("Location").matches(".*/(\\?.*)?$")) {
+			throw new AssertionError("sign-in of " + username + " failed: " + response.status() + " "
+					+ response.header("Location"));
+		}
+		return session;
+	}
+
+	public static WebSession withApiKey(int port, String key) {
+		WebSession session = new WebSession(port);
+		session.bearer = key;
+		return session;
+	}
+
+	/** Posts the sign-in form (after fetching the page for its CSRF cookie) and returns the answer. */
+	public Response submitLogin(String username, String password) {
+		get("/login");
+		return form("/login", Map.of("username", username, "password", password, "_csrf", xsrfToken()));
+	}
+
+	public Response get(String path) {
+		return send(request(path).GET());
+	}
+
+	public Response getHtmx(String path) {
+		return send(request(path).header("HX-Request", "true").GET());
+	}
+
+	public Response post(String path, String json) {
+		return post(path, json, Map.of());
+	}
+
+	public Response post(String path, String json, Map<String, String> headers) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+		headers.forEach(builder::header);
+		return send(withCsrf(builder));
+	}
+
+	public Response patch(String path, String json) {
+		return send(withCsrf(request(path).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(json))));
+	}
+
+	public Response delete(String path) {
+		return send(withCsrf(request(path).DELETE()));
+	}
+
+	/** Posts a form with the given fields (add {@code _csrf} yourself, or not, to test CSRF). */
+	public Response form(String path, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/** A POST without the CSRF header, to prove it is refused. */
+	public Response postWithoutCsrf(String path, String json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public String xsrfToken() {
+		return cookie("XSRF-TOKEN");
+	}
+
+	public String cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	public void forgetCookie(String name) {
+		this.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+			.forEach(c -> this.cookies.getCookieStore().remove(null, c));
+	}
+
+	private HttpRequest.Builder withCsrf(HttpRequest.Builder builder) {
+		if (this.bearer == null) {
+			if (xsrfToken() == null) {
+				get("/api/v1/me");
+			}
+			String token = xsrfToken();
+			if (token != null) {
+				builder.header("X-XSRF-TOKEN", token);
+			}
+		}
+		return builder;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30));
+		if (this.bearer != null) {
+			builder.header("Authorization", "Bearer " + this.bearer);
+		}
+		return builder;
+	}
+
+	private Response send(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<String> response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** An answer: status, headers, body, and the body as JSON on demand. */
+	public record Response(HttpResponse<String> raw) {
+
+		public int status() {
+			return this.raw.statusCode();
+		}
+
+		public String body() {
+			return this.raw.body();
+		}
+
+		public String header(String name) {
+			return this.raw.headers().firstValue(name).orElse("");
+		}
+
+		public JsonNode json() {
+			return JSON.readTree(this.raw.body());
+		}
+
+		/** The problem code of an error answer. */
+		public String code() {
+			return json().path("code").asString();
+		}
+
+		@Override
+		public String toString() {
+			return status() + " " + body();
+		}
+
+	}
+
+}
