@@ -124,6 +124,48 @@ public class TransactionQuery {
 	private record Newest(long storeId, Instant at) {
 	}
 
+	/**
+	 * For every store at or below a visible node: its charges, refunds and net amount of the
+	 * seven days ending today in the store's own zone. One grouped query over the
+	 * (store_id, created_at, id) index; stores without transactions come back with zeros.
+	 */
+	public List<StoreWeek> weekSummaries(CurrentUser user, long nodeId) {
+		List<MerchantNode> stores = this.merchants.storesUnder(user.scope(), nodeId);
+		if (stores.isEmpty()) {
+			return List.of();
+		}
+		Map<ZoneId, List<MerchantNode>> byZone = stores.stream()
+			.collect(Collectors.groupingBy(MerchantNode::zone, LinkedHashMap::new, Collectors.toList()));
+		Map<String, Object> params = new LinkedHashMap<>();
+		Map<Long, Period> periods = new LinkedHashMap<>();
+		List<String> clauses = new ArrayList<>();
+		int i = 0;
+		for (Map.Entry<ZoneId, List<MerchantNode>> zone : byZone.entrySet()) {
+			Period week = Period.weekEndingOn(LocalDate.now(this.clock.withZone(zone.getKey())));
+			zone.getValue().forEach(store -> periods.put(store.id(), week));
+			params.put("stores" + i, zone.getValue().stream().map(MerchantNode::id).toList());
+			params.put("start" + i, TransactionRows.utc(week.start(zone.getKey())));
+			params.put("end" + i, TransactionRows.utc(week.end(zone.getKey())));
+			clauses.add("(t.store_id IN (:stores" + i + ") AND t.created_at >= :start" + i + " AND t.created_at < :end"
+					+ i + ")");
+			i++;
+		}
+		Map<Long, long[]> sums = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT t.store_id, t.type, COUNT(*) AS n, SUM(t.amount) AS total FROM wallet_transaction t WHERE "
+				+ String.join(" OR ", clauses) + " GROUP BY t.store_id, t.type")
+			.params(params)
+			.query(rs -> {
+				long[] s = sums.computeIfAbsent(rs.getLong("store_id"), id -> new long[4]);
+				int offset = TransactionRow.CHARGE.equals(rs.getString("type")) ? 0 : 2;
+				s[offset] += rs.getLong("n");
+				s[offset + 1] += rs.getLong("total");
+			});
+		return stores.stream().map(store -> {
+			long[] s = sums.getOrDefault(store.id(), new long[4]);
+			return new StoreWeek(store, periods.get(store.id()), s[0], s[2], s[1], s[3]);
+		}).toList();
+	}
+
 	private TransactionPage page(List<MerchantNode> stores, TransactionFilter filter, boolean refundsAllowed) {
 		Period period = filter.period().orElseGet(() -> defaultPeriod(stores));
 		Map<Long, MerchantNode> storesById = new LinkedHashMap<>();

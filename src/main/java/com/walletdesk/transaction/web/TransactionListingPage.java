@@ -1,0 +1,123 @@
+package com.walletdesk.transaction.web;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import com.walletdesk.merchant.MerchantNode;
+import com.walletdesk.money.Money;
+import com.walletdesk.transaction.TransactionPage;
+import com.walletdesk.transaction.TransactionRow;
+import com.walletdesk.web.ProblemException;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What the Transaction Lookup and All Transactions Search pages show: the form as the user
+ * filled it, and either a message in words (bad input) or a page of formatted rows with the
+ * period's totals and the links to the pages before and after. Every link carries the whole
+ * state (period, search, page), so it can be bookmarked and shared.
+ *
+ * @param lookup true for Transaction Lookup (one store; the only place a refund may be offered)
+ * @param action the page's own path, which also answers the htmx fragment
+ */
+record TransactionListingPage(boolean lookup, String action, String from, String to, String q, String limit,
+		Refusal refusal, Table table) {
+
+	private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	/** Bad input, told in words: the message key {@code error.<code>} or else the message itself. */
+	record Refusal(String code, String message) {
+
+		static Refusal of(ProblemException ex) {
+			return new Refusal(ex.code(), ex.getMessage());
+		}
+
+	}
+
+	record Table(List<Total> totals, List<Row> rows, String previousUrl, String nextUrl, boolean refundsAllowed) {
+
+		public boolean isEmpty() {
+			return this.rows.isEmpty();
+		}
+
+	}
+
+	/** The period's counts and net amount in one currency. */
+	record Total(String currency, long charges, long refunds, String net) {
+
+	}
+
+	/**
+	 * One table row, formatted for people in its store's locale and zone. {@code transaction}
+	 * is the row itself, for the refund cell.
+	 */
+	record Row(TransactionRow transaction, long storeId, String location, String storeName, String dateTime,
+			String total, String remaining, String tip, boolean refundable) {
+
+	}
+
+	static TransactionListingPage refused(boolean lookup, String action, Form form, ProblemException ex) {
+		// a refused page size is not carried into the next search (it is a hidden field)
+		String limit = "INVALID_LIMIT".equals(ex.code()) ? null : form.limit();
+		return new TransactionListingPage(lookup, action, form.from(), form.to(), form.q(), limit, Refusal.of(ex),
+				null);
+	}
+
+	static TransactionListingPage of(boolean lookup, String action, Form form, TransactionPage page) {
+		String from = page.period().from().toString();
+		String to = page.period().to().toString();
+		List<Row> rows = page.rows().stream().map(row -> row(page, row)).toList();
+		List<Total> totals = page.totals().stream().map(total -> {
+			Locale locale = page.stores()
+				.values()
+				.stream()
+				.filter(store -> total.currency().equals(store.currency()))
+				.findFirst()
+				.map(MerchantNode::displayLocale)
+				.orElse(Locale.ENGLISH);
+			return new Total(total.currency(), total.charges(), total.refunds(),
+					Money.ofMinor(total.netMinor(), total.currency()).format(locale));
+		}).toList();
+		Form shown = new Form(from, to, form.q(), form.limit());
+		String previous = page.previousCursor() == null ? null : url(action, shown, page.previousCursor());
+		String next = page.nextCursor() == null ? null : url(action, shown, page.nextCursor());
+		return new TransactionListingPage(lookup, action, from, to, form.q(), form.limit(), null,
+				new Table(totals, rows, previous, next, page.refundsAllowed()));
+	}
+
+	private static Row row(TransactionPage page, TransactionRow row) {
+		MerchantNode store = page.store(row);
+		Locale locale = store.displayLocale();
+		ZoneId zone = store.zone();
+		Money remaining = row.remainingMoney();
+		return new Row(row, store.id(), page.location(row), store.name(),
+				LOCAL_TIME.format(row.createdAt().atZone(zone)) + " (" + zone.getId() + ")",
+				row.amountMoney().format(locale), remaining == null ? null : remaining.format(locale),
+				row.tipMoney().format(locale), page.refundable(row));
+	}
+
+	/** The page's URL for this state: period, search, page size when chosen, and the page's cursor. */
+	static String url(String action, Form form, String cursor) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath(action);
+		param(url, "from", form.from());
+		param(url, "to", form.to());
+		param(url, "q", form.q());
+		param(url, "limit", form.limit());
+		param(url, "cursor", cursor);
+		return url.encode().build().toUriString();
+	}
+
+	private static void param(UriComponentsBuilder url, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			url.queryParam(name, value.strip());
+		}
+	}
+
+	/** The query string as the user sent it (kept as typed, so a refused value can be corrected). */
+	record Form(String from, String to, String q, String limit) {
+
+	}
+
+}

@@ -1,0 +1,96 @@
+package com.walletdesk.transaction.web;
+
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.walletdesk.account.CurrentUser;
+import com.walletdesk.merchant.MerchantNode;
+import com.walletdesk.merchant.MerchantService;
+import com.walletdesk.transaction.TransactionFilter;
+import com.walletdesk.transaction.TransactionPage;
+import com.walletdesk.transaction.TransactionQuery;
+import com.walletdesk.web.Htmx;
+import com.walletdesk.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Transaction Lookup (one store) and All Transactions Search (every store in scope) as pages.
+ * A request from htmx (search as you type, paging) gets only the results fragment at the same
+ * URL; anything else gets the whole page. Bad input is told in words above the table, with the
+ * form kept as typed, and answers 400; never a stack trace.
+ */
+@Controller
+class TransactionPagesController {
+
+	static final String VIEW = "transaction/listing";
+
+	static final String RESULTS = VIEW + " :: results";
+
+	private final TransactionQuery query;
+
+	private final MerchantService merchants;
+
+	private final MerchantTreePanel panel;
+
+	TransactionPagesController(TransactionQuery query, MerchantService merchants, MerchantTreePanel panel) {
+		this.query = query;
+		this.merchants = merchants;
+		this.panel = panel;
+	}
+
+	@GetMapping("/stores/{storeId}/transactions")
+	String lookup(CurrentUser user, @PathVariable String storeId, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		// scope first: a foreign store is "not found" whatever else the query string says
+		MerchantNode store = this.merchants.requireVisibleStore(user.scope(), PageIds.parse(storeId, "Store"));
+		model.addAttribute("store", store);
+		model.addAttribute("trail", this.panel.trail(user, store));
+		return listing(user, true, "/stores/" + store.id() + "/transactions", store,
+				new TransactionListingPage.Form(from, to, q, limit), cursor,
+				filter -> this.query.lookup(user, store.id(), filter), request, response, model);
+	}
+
+	@GetMapping("/transactions")
+	String search(CurrentUser user, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		return listing(user, false, "/transactions", null, new TransactionListingPage.Form(from, to, q, limit), cursor,
+				filter -> this.query.search(user, filter), request, response, model);
+	}
+
+	private String listing(CurrentUser user, boolean lookup, String action, MerchantNode selected,
+			TransactionListingPage.Form form, String cursor, Function<TransactionFilter, TransactionPage> read,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		Htmx.varyOnRequestHeader(response);
+		TransactionListingPage listing;
+		try {
+			TransactionFilter filter = TransactionFilter.parse(form.from(), form.to(), form.q(), form.limit(), cursor);
+			listing = TransactionListingPage.of(lookup, action, form, read.apply(filter));
+		}
+		catch (ProblemException ex) {
+			if (ex.status() != HttpStatus.BAD_REQUEST) {
+				throw ex;
+			}
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			listing = TransactionListingPage.refused(lookup, action, form, ex);
+		}
+		model.addAttribute("listing", listing);
+		if (Htmx.wantsFragment(request)) {
+			return RESULTS;
+		}
+		this.panel.addTo(model, user, selected);
+		return VIEW;
+	}
+
+}
