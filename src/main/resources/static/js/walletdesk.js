@@ -237,6 +237,16 @@
     if (target) { target.focus(); }
   });
 
+  // Typing a year into a date input passes through 0002, 0020, 0202: those half-typed dates
+  // are not searched for (stopped before htmx, which listens on the input, sees them).
+  document.addEventListener('change', function (e) {
+    var input = e.target;
+    if (input.matches && input.matches('[data-range-from], [data-range-to]') && input.value) {
+      var year = +input.value.slice(0, input.value.indexOf('-'));
+      if (year < 1900) { e.stopPropagation(); }
+    }
+  }, true);
+
   document.addEventListener('htmx:load', function (e) { init(e.target); });
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () { init(document); });
