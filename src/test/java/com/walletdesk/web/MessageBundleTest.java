@@ -38,8 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundleTest {
 
 	/** Attributes whose content is read or shown to people. */
-	private static final Set<String> LABEL_ATTRIBUTES = Set.of("aria-label", "title", "placeholder", "alt", "value",
+	private static final Set<String> LABEL_ATTRIBUTES = Set.of("aria-label", "title", "placeholder", "alt",
 			"aria-description");
+
+	/** Input types whose {@code value} is their visible caption. */
+	private static final Set<String> CAPTIONED_INPUTS = Set.of("button", "submit", "reset");
 
 	/** Thymeleaf attributes that replace an element's body (or the element), so its text is only a sample. */
 	private static final Set<String> BODY_REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert",
@@ -118,7 +121,8 @@ class MessageBundleTest {
 		List<String> found = new ArrayList<>();
 		walk(parser.parse("""
 				<p th:text="#{a}">sample</p><p>Hard-coded</p><button aria-label="Close">x</button>
-				<a th:aria-label="#{b}" th:href="@{/}"><span th:text="#{c}">ok</span> 42 </a><input value="Go">"""),
+				<a th:aria-label="#{b}" th:href="@{/}"><span th:text="#{c}">ok</span> 42 </a><input value="Go" type="submit">
+				<input type="hidden" name="step" value="password">"""),
 				"sample", found);
 		assertThat(found.stream().map(f -> f.replaceFirst("^sample:\\d+ ", ""))).containsExactly("text \"Hard-coded\"",
 				"<button aria-label=\"Close\">", "text \"x\"", "<input value=\"Go\">");
@@ -131,8 +135,10 @@ class MessageBundleTest {
 			}
 			if (child instanceof Element element) {
 				for (Map.Entry<String, String> attribute : element.getAttributeMap().entrySet()) {
-					if (LABEL_ATTRIBUTES.contains(attribute.getKey().toLowerCase()) && attribute.getValue() != null
-							&& LETTER.matcher(attribute.getValue()).find()) {
+					String name = attribute.getKey().toLowerCase();
+					boolean shown = LABEL_ATTRIBUTES.contains(name) || (name.equals("value")
+							&& CAPTIONED_INPUTS.contains(String.valueOf(element.getAttributeValue("type")).toLowerCase()));
+					if (shown && attribute.getValue() != null && LETTER.matcher(attribute.getValue()).find()) {
 						found.add(template + ":" + element.getLine() + " <" + element.getElementName() + " "
 								+ attribute.getKey() + "=\"" + attribute.getValue() + "\">");
 					}

@@ -103,7 +103,7 @@ class TransactionPagesBrowserIT {
 		assertThat(value("from")).isEqualTo("2026-09-14");
 		assertThat(value("to")).isEqualTo("2026-09-20");
 		screenshot("transaction-lookup");
-		driver.manage().window().setSize(new org.openqa.selenium.Dimension(2360, 980));
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(2560, 1000));
 		screenshot("transaction-lookup-wide");
 		driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
 		assertThat(headers()).containsExactlyElementsOf(TransactionPagesIT.COLUMNS);
