@@ -21,7 +21,7 @@ public record AuditFilter(Instant from, Instant to, String type, String account,
 	public static AuditFilter parse(String from, String to, String type, String account, String limit, String cursor) {
 		Instant start = bound("from", from, false);
 		Instant end = bound("to", to, true);
-		if (start != null && end != null && start.isAfter(end)) {
+		if (start != null && end != null && !start.isBefore(end)) {
 			throw ProblemException.invalidField("INVALID_PERIOD", "from", "must not be after 'to'");
 		}
 		String kind = blankToNull(type);
