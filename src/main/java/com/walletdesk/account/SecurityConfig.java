@@ -118,6 +118,7 @@ class SecurityConfig {
 			// written only on secure requests (TLS, or X-Forwarded-Proto: https from the trusted proxy)
 			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(true)));
 		http.addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class);
+		http.addFilterBefore(new InputGuard(), CsrfFilter.class);
 		http.addFilterBefore(throttle, CsrfFilter.class);
 		http.addFilterBefore(new ApiKeyFilter(apiKeys), LogoutFilter.class);
 		http.addFilterAfter(new CurrentUserFilter(accounts, steps, absoluteTimeout), AnonymousAuthenticationFilter.class);

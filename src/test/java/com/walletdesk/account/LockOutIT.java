@@ -111,7 +111,7 @@ class LockOutIT {
 		this.jdbc.sql("UPDATE account SET failed_attempts = 0 WHERE username = :u").param("u", user).update();
 		List<Long> known = new ArrayList<>();
 		List<Long> unknown = new ArrayList<>();
-		for (int i = 0; i < 8; i++) { // below the lock-out, so the known account stays unlocked
+		for (int i = 0; i < 9; i++) { // below the lock-out, so the known account stays unlocked
 			known.add(timed(() -> assertThat(attempt(address, user, "Wrong-password-x").header("Location"))
 				.endsWith("/login?error")));
 			unknown.add(timed(() -> assertThat(attempt(address, "nobody-" + user, "Wrong-password-x").header("Location"))
@@ -119,9 +119,10 @@ class LockOutIT {
 		}
 		long knownMedian = median(known);
 		long unknownMedian = median(unknown);
-		// both run one bcrypt comparison: the medians differ by far less than one bcrypt (~50-100 ms)
+		// both run one bcrypt comparison (most of the time): were the unknown path to skip it, it would
+		// take a fraction of the known one's time; on a shared 2-core machine allow noise below that
 		assertThat(Math.abs(knownMedian - unknownMedian)).as("known %d ms, unknown %d ms", knownMedian, unknownMedian)
-			.isLessThan(Math.max(25, knownMedian / 4));
+			.isLessThan(Math.max(30, knownMedian / 2));
 		assertThat(unknownMedian).as("the unknown path really hashes").isGreaterThan(20);
 	}
 
