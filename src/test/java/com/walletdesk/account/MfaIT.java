@@ -165,6 +165,11 @@ class MfaIT {
 		WebSession again = WebSession.signIn(this.port, operator, TestData.PASSWORD);
 		assertThat(first.get("/api/v1/me").status()).isEqualTo(200);
 		assertThat(again.get("/api/v1/me").status()).isEqualTo(200);
+		// an account fresh from an operator (password change and MFA both due): one line as well
+		MerchantNode group = this.data.group("group", null);
+		String issued = TestData.unique("issued-refunder").toLowerCase();
+		this.accounts.create(new AccountService.NewAccount(issued, TestData.PASSWORD, "MERCHANT", group.id(), true));
+		assertThat(WebSession.signIn(this.port, issued, TestData.PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
 		assertThat(WebSession.signIn(this.port, "admin", com.walletdesk.support.IntegrationTest.ADMIN_PASSWORD)
 			.get("/api/v1/me")
 			.json()

@@ -28,7 +28,7 @@ class PasswordPolicyTest {
 			assertThat(entries).isEqualTo(3000);
 			assertThat(text.lines().filter(line -> !line.startsWith("#")).findFirst()).contains("123456");
 		}
-		assertThat(this.policy.commonCount()).isGreaterThan(2900); // a few differ only by case
+		assertThat(this.policy.commonCount()).isGreaterThan(2800); // about a hundred differ only by case
 	}
 
 	@Test
