@@ -37,7 +37,8 @@ class AccessDeniedAudit extends OncePerRequestFilter {
 		finally {
 			if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
 				Authentication who = SecurityContextHolder.getContext().getAuthentication();
-				String account = who == null || who instanceof AnonymousAuthenticationToken ? null : who.getName();
+				String account = who == null || who instanceof AnonymousAuthenticationToken
+						? (String) request.getAttribute(CurrentUserFilter.REFUSED_ACCOUNT) : who.getName();
 				String path = request.getRequestURI().substring(request.getContextPath().length());
 				this.audit.record(AuditService.ACCESS_DENIED, "DENIED", account, request.getMethod() + " " + path,
 						null);

@@ -29,6 +29,9 @@ class CurrentUserFilter extends OncePerRequestFilter {
 
 	static final String ATTRIBUTE = CurrentUser.class.getName();
 
+	/** The username of a session this filter refused and ended (the audit still names it). */
+	static final String REFUSED_ACCOUNT = CurrentUserFilter.class.getName() + ".refusedAccount";
+
 	/**
 	 * Session times are compared with the real clock, as Spring Session does for the idle
 	 * timeout (the session's creation time is the real time of sign-in); the application's
@@ -71,6 +74,7 @@ class CurrentUserFilter extends OncePerRequestFilter {
 				refuse(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in again", "/login?expired");
 			}
 			case LICENSE_INACTIVE -> {
+				request.setAttribute(REFUSED_ACCOUNT, principal.getUsername()); // for the ACCESS_DENIED record
 				endSession(request);
 				refuse(request, response, HttpStatus.FORBIDDEN, "LICENSE_INACTIVE",
 						"The dashboard license of this merchant is not active", "/login?license");
@@ -78,7 +82,7 @@ class CurrentUserFilter extends OncePerRequestFilter {
 			case ACTIVE -> {
 				request.setAttribute(ATTRIBUTE, this.accounts.toCurrentUser(account.get()));
 				Optional<SignInSteps.Step> step = this.steps.pending(account.get(), session);
-				if (step.isPresent() && !SignInSteps.allowedDuringSteps(path(request))) {
+				if (step.isPresent() && !SignInSteps.allowedDuring(step.get(), path(request))) {
 					refuse(request, response, HttpStatus.UNAUTHORIZED, step.get().name(), step.get().message,
 							step.get().page);
 					return;

@@ -154,12 +154,16 @@ public class MfaService {
 		throw invalidCode();
 	}
 
-	/** New recovery codes for an account that has just proved its second factor; the old ones stop working. */
-	public List<String> regenerateRecoveryCodes(long accountId) {
+	/**
+	 * New recovery codes (the old ones stop working), against a fresh code from the
+	 * authenticator: a hijacked session alone cannot mint itself a way past the second factor.
+	 */
+	public List<String> regenerateRecoveryCodes(long accountId, String code) {
 		Account account = existing(accountId);
 		if (!account.mfaEnrolled()) {
 			throw ProblemException.conflict("MFA_NOT_ENROLLED", "Enrol an authenticator first");
 		}
+		verify(accountId, code);
 		List<String> codes = newRecoveryCodes(accountId);
 		this.audit.record(AuditService.MFA_CHANGE, "RECOVERY_CODES_REGENERATED", account.username(), "account", null);
 		return codes;

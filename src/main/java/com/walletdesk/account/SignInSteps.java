@@ -71,14 +71,21 @@ class SignInSteps {
 		return session != null && Long.valueOf(account.id()).equals(session.getAttribute(MFA_VERIFIED));
 	}
 
-	/** What a session with a pending step may still reach: the steps themselves, sign-out, public files. */
-	static boolean allowedDuringSteps(String path) {
-		return switch (path) {
-			case "/api/v1/me/password", "/api/v1/mfa/enrolment", "/api/v1/mfa/enrolment/confirm", "/api/v1/mfa/verify",
-					"/account/password", "/logout", "/login", "/error", "/help", "/favicon.ico" ->
-				true;
-			default -> path.startsWith("/account/mfa") || path.startsWith("/css/") || path.startsWith("/js/")
-					|| path.startsWith("/img/") || path.startsWith("/webjars/") || path.startsWith("/account/too-many");
+	/**
+	 * What a session with a pending step may still reach: that step's own page and calls,
+	 * sign-out and public files. (A password change waits for the second factor: a stolen
+	 * password alone must not be able to replace the owner's.)
+	 */
+	static boolean allowedDuring(Step step, String path) {
+		boolean stepCall = switch (step) {
+			case PASSWORD_CHANGE_REQUIRED -> path.equals("/api/v1/me/password") || path.equals("/account/password");
+			case MFA_REQUIRED -> path.equals("/api/v1/mfa/enrolment") || path.equals("/api/v1/mfa/enrolment/confirm")
+					|| path.equals("/api/v1/mfa/verify") || path.equals("/account/mfa") || path.startsWith("/account/mfa/");
+		};
+		return stepCall || switch (path) {
+			case "/logout", "/login", "/error", "/help", "/favicon.ico", AttemptThrottle.TOO_MANY_PAGE -> true;
+			default -> path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+					|| path.startsWith("/webjars/");
 		};
 	}
 

@@ -74,6 +74,12 @@ class MfaIT {
 		assertThat(session.get("/admin/audit").header("Location")).endsWith("/account/mfa");
 		assertThat(session.getHtmx("/").header("HX-Redirect")).endsWith("/account/mfa");
 		assertThat(session.get("/account/mfa").body()).contains("/account/mfa/enrolment");
+		// a password alone cannot replace the password: that waits for the second factor
+		var change = session.post("/api/v1/me/password",
+				"{\"currentPassword\":\"" + TestData.PASSWORD + "\",\"newPassword\":\"Stolen-password-91\"}");
+		assertThat(change.status()).isEqualTo(401);
+		assertThat(change.code()).isEqualTo("MFA_REQUIRED");
+		assertThat(session.post("/api/v1/mfa/recovery-codes", "{}").code()).isEqualTo("MFA_REQUIRED");
 
 		var enrolment = session.post("/api/v1/mfa/enrolment", "{}");
 		assertThat(enrolment.status()).isEqualTo(200);
@@ -139,6 +145,18 @@ class MfaIT {
 		WebSession fourth = passwordOnly(operator);
 		assertThat(fourth.post("/api/v1/mfa/verify", code(recoveryCode)).code()).isEqualTo("MFA_INVALID_CODE");
 		assertThat(auditOutcomes(operator, "MFA_CHANGE")).contains("RECOVERY_CODE_USED");
+
+		// new recovery codes need a fresh code from the app; the old ones stop working
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(third.post("/api/v1/mfa/recovery-codes", "{}").code()).isEqualTo("MFA_INVALID_CODE");
+		var fresh = third.post("/api/v1/mfa/recovery-codes", code(TestMfa.code(secret)));
+		assertThat(fresh.status()).isEqualTo(200);
+		assertThat(fresh.json().path("recoveryCodes").size()).isEqualTo(10);
+		String oldUnused = confirmed.json().path("recoveryCodes").get(1).asString();
+		WebSession fifth = passwordOnly(operator);
+		assertThat(fifth.post("/api/v1/mfa/verify", code(oldUnused)).code()).isEqualTo("MFA_INVALID_CODE");
+		assertThat(fifth.post("/api/v1/mfa/verify", code(fresh.json().path("recoveryCodes").get(0).asString())).status())
+			.isEqualTo(204);
 	}
 
 	@Test

@@ -47,10 +47,10 @@ class MfaApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	/** New recovery codes (the old ones stop working); only for a session past every sign-in step. */
+	/** New recovery codes (the old ones stop working), against a current code; only past every sign-in step. */
 	@PostMapping("/api/v1/mfa/recovery-codes")
-	RecoveryCodes regenerate(CurrentUser user) {
-		return new RecoveryCodes(this.mfa.regenerateRecoveryCodes(user.accountId()));
+	RecoveryCodes regenerate(CurrentUser user, @RequestBody(required = false) Code code) {
+		return new RecoveryCodes(this.mfa.regenerateRecoveryCodes(user.accountId(), code == null ? null : code.code()));
 	}
 
 	record Code(String code) {
