@@ -189,6 +189,7 @@ class IsolationIT {
 				}
 			}
 		}
+		System.out.printf("isolation: %d (account, resource) pairs over %d endpoints%n", pairs, ENDPOINTS.size());
 		assertThat(pairs).as("(account, resource) pairs checked").isGreaterThanOrEqualTo(2000);
 	}
 
@@ -244,6 +245,7 @@ class IsolationIT {
 				}
 			}
 		}
+		System.out.printf("fuzzing: %d requests with generated parameters%n", calls);
 		assertThat(calls).isGreaterThan(1500);
 	}
 
