@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.walletdesk.audit.AuditService;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.web.ProblemException;
 
@@ -29,13 +30,23 @@ public class AccountService {
 
 	private final Clock clock;
 
+	private final SessionTerminator sessions;
+
+	private final LockOut lockOut;
+
+	private final AuditService audit;
+
 	AccountService(Accounts accounts, MerchantService merchants, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, Clock clock) {
+			PasswordPolicy passwordPolicy, Clock clock, SessionTerminator sessions, LockOut lockOut,
+			AuditService audit) {
 		this.accounts = accounts;
 		this.merchants = merchants;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.clock = clock;
+		this.sessions = sessions;
+		this.lockOut = lockOut;
+		this.audit = audit;
 	}
 
 	/** The account as it is now, or empty when it no longer exists. */
@@ -45,14 +56,28 @@ public class AccountService {
 
 	/** Whether the account may keep using its session: enabled, and (for merchants) licensed. */
 	public AccountStanding standing(long accountId) {
-		Optional<Account> account = this.accounts.findById(accountId);
-		if (account.isEmpty() || !account.get().enabled()) {
+		return standing(this.accounts.findById(accountId).orElse(null));
+	}
+
+	AccountStanding standing(Account account) {
+		if (account == null || !account.enabled()) {
 			return AccountStanding.GONE;
 		}
-		if (!account.get().isOperator() && !this.merchants.licenseActive(account.get().scopeId())) {
+		if (!account.isOperator() && !this.merchants.licenseActive(account.scopeId())) {
 			return AccountStanding.LICENSE_INACTIVE;
 		}
 		return AccountStanding.ACTIVE;
+	}
+
+	/** The stored account, for the filters of this module. */
+	Optional<Account> account(long accountId) {
+		return this.accounts.findById(accountId);
+	}
+
+	CurrentUser toCurrentUser(Account account) {
+		return new CurrentUser(account.id(), account.username(), account.role(),
+				this.merchants.scopeOf(account.isOperator() ? null : account.scopeId()),
+				account.canRefund());
 	}
 
 	public enum AccountStanding {
@@ -78,6 +103,7 @@ public class AccountService {
 		if (this.accounts.findByUsername(username).isPresent()) {
 			throw ProblemException.conflict("USERNAME_TAKEN", "An account with this username exists");
 		}
+		// a password an operator issued: its owner must change it at the first sign-in
 		long id = this.accounts.insert(username, this.passwordEncoder.encode(request.password()), role, scopeId,
 				Boolean.TRUE.equals(request.canRefund()), true, this.clock.instant());
 		return summary(this.accounts.findById(id).orElseThrow());
@@ -91,24 +117,92 @@ public class AccountService {
 		this.accounts.updateFlags(id, canRefund, enabled);
 		if (change.password() != null) {
 			this.passwordPolicy.check(change.password(), account.username());
+			requireNotRecent(account, change.password());
 			// a password an operator set must be changed by its owner at the next sign-in
-			this.accounts.updatePassword(id, this.passwordEncoder.encode(change.password()), true);
+			this.accounts.updatePassword(id, this.passwordEncoder.encode(change.password()), true, this.clock.instant());
+			this.audit.record(AuditService.PASSWORD_CHANGE, "RESET_BY_OPERATOR", account.username(), "account", null);
+		}
+		if (!enabled || change.password() != null) {
+			// a disabled account, or one whose password was reset, keeps no session anywhere
+			this.sessions.endSessionsOf(account.username(), null);
 		}
 		return summary(this.accounts.findById(id).orElseThrow());
+	}
+
+	/**
+	 * The signed-in account changes its own password: the current one must be right (a wrong
+	 * one counts towards the lock-out), the new one must pass the policy and differ from the
+	 * last {@value PasswordPolicy#HISTORY}. Ends the account's other sessions.
+	 */
+	public void changeOwnPassword(long accountId, String currentPassword, String newPassword, String keepSessionId) {
+		Account account = this.accounts.findById(accountId)
+			.orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in first"));
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, account.passwordHash())) {
+			this.lockOut.failed(account, "password");
+			this.audit.record(AuditService.PASSWORD_CHANGE, "FAILURE", account.username(), "account",
+					"current password not right");
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_CURRENT_PASSWORD",
+					"The current password is not right", Map.of("currentPassword", "is not right"));
+		}
+		this.passwordPolicy.check(newPassword, account.username());
+		requireNotRecent(account, newPassword);
+		this.accounts.updatePassword(accountId, this.passwordEncoder.encode(newPassword), false, this.clock.instant());
+		this.lockOut.succeeded(account);
+		this.sessions.endSessionsOf(account.username(), keepSessionId);
+		this.audit.record(AuditService.PASSWORD_CHANGE, "SUCCESS", account.username(), "account", null);
+	}
+
+	/** Whether the account must change its password before anything else (an operator issued it). */
+	boolean passwordChangeRequired(long accountId) {
+		return this.accounts.findById(accountId).map(Account::passwordChangeRequired).orElse(false);
+	}
+
+	/** An operator lifts a lock-out before its time (and clears the failure count). */
+	@Transactional
+	public void unlock(long id, String operator) {
+		Account account = this.accounts.findById(id).orElseThrow(() -> ProblemException.notFound("User"));
+		this.accounts.clearFailures(id);
+		this.audit.record(AuditService.ADMIN_CHANGE, "SUCCESS", operator, "user/" + id,
+				"unlocked " + account.username());
+	}
+
+	/** Lock-out and MFA state of an account, for operators. */
+	public Optional<SecurityStatus> securityStatus(long id) {
+		return this.accounts.findById(id)
+			.map(a -> new SecurityStatus(String.valueOf(a.id()), this.lockOut.isLocked(a),
+					a.lockedAt(this.clock.instant()) ? a.lockedUntil().toString() : null, a.failedAttempts(),
+					a.mfaEnrolled(), a.passwordChangeRequired()));
+	}
+
+	public record SecurityStatus(String id, boolean locked, String lockedUntil, int failedAttempts,
+			boolean mfaEnrolled, boolean passwordChangeRequired) {
+	}
+
+	private void requireNotRecent(Account account, String password) {
+		for (String hash : this.accounts.recentPasswordHashes(account.id(), PasswordPolicy.HISTORY)) {
+			if (this.passwordEncoder.matches(password, hash)) {
+				throw new ProblemException(HttpStatus.BAD_REQUEST, "PASSWORD_REUSED",
+						"The password was used recently", Map.of("password",
+								"must differ from the last " + PasswordPolicy.HISTORY + " passwords of this account"));
+			}
+		}
 	}
 
 	public Optional<AccountSummary> find(long id) {
 		return this.accounts.findById(id).map(AccountService::summary);
 	}
 
-	/** Creates the first operator when there is none; false when one already exists. */
+	/**
+	 * Creates the first operator when there is none; false when one already exists. A generated
+	 * password must be changed at the first sign-in; a configured one is the deployer's choice.
+	 */
 	@Transactional
-	public boolean createOperatorIfNone(String username, String password) {
+	public boolean createOperatorIfNone(String username, String password, boolean passwordChangeRequired) {
 		if (this.accounts.anyOperator()) {
 			return false;
 		}
 		this.accounts.insert(normaliseUsername(username), this.passwordEncoder.encode(password), Role.OPERATOR, null,
-				false, false, this.clock.instant());
+				false, passwordChangeRequired, this.clock.instant());
 		return true;
 	}
 
@@ -143,12 +237,6 @@ public class AccountService {
 	private static ProblemException invalid(String field, String message) {
 		return new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid",
 				Map.of(field, message));
-	}
-
-	private CurrentUser toCurrentUser(Account account) {
-		return new CurrentUser(account.id(), account.username(), account.role(),
-				this.merchants.scopeOf(account.isOperator() ? null : account.scopeId()),
-				account.canRefund());
 	}
 
 	private static AccountSummary summary(Account account) {

@@ -39,7 +39,8 @@ class BootstrapOperator implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		boolean generated = this.password.isBlank();
 		String secret = generated ? randomPassword() : this.password;
-		if (this.accounts.createOperatorIfNone(this.username, secret)) {
+		// a generated password is seen in a log: it must be changed at the first sign-in
+		if (this.accounts.createOperatorIfNone(this.username, secret, generated)) {
 			if (generated) {
 				log.warn("Created the first operator '{}' with the generated password: {}  (shown once; change it)",
 						this.username, secret);

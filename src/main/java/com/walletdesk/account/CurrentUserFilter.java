@@ -1,6 +1,8 @@
 package com.walletdesk.account;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -17,18 +19,36 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reloads the signed-in account on every request. A disabled or deleted account loses its
- * session at once; a merchant whose license was switched off gets 403 {@code LICENSE_INACTIVE}
- * on the API and the sign-in page with the license message in the browser.
+ * Reloads the signed-in account on every request. A session older than its absolute lifetime
+ * (12 hours) ends; a disabled or deleted account loses its session at once; a merchant whose
+ * license was switched off gets 403 {@code LICENSE_INACTIVE} on the API and the sign-in page
+ * with the license message in the browser. Until the sign-in steps after the password are
+ * done, pages go to the step's page and the API answers 401 with the step's code.
  */
 class CurrentUserFilter extends OncePerRequestFilter {
 
 	static final String ATTRIBUTE = CurrentUser.class.getName();
 
+	/** The username of a session this filter refused and ended (the audit still names it). */
+	static final String REFUSED_ACCOUNT = CurrentUserFilter.class.getName() + ".refusedAccount";
+
+	/**
+	 * Session times are compared with the real clock, as Spring Session does for the idle
+	 * timeout (the session's creation time is the real time of sign-in); the application's
+	 * business clock may be set elsewhere in tests and demos.
+	 */
+	private static final Clock SESSION_CLOCK = Clock.systemUTC();
+
 	private final AccountService accounts;
 
-	CurrentUserFilter(AccountService accounts) {
+	private final SignInSteps steps;
+
+	private final Duration absoluteTimeout;
+
+	CurrentUserFilter(AccountService accounts, SignInSteps steps, Duration absoluteTimeout) {
 		this.accounts = accounts;
+		this.steps = steps;
+		this.absoluteTimeout = absoluteTimeout;
 	}
 
 	@Override
@@ -39,22 +59,41 @@ class CurrentUserFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		switch (this.accounts.standing(principal.accountId())) {
+		HttpSession session = request.getSession(false);
+		if (session != null
+				&& SESSION_CLOCK.millis() - session.getCreationTime() > this.absoluteTimeout.toMillis()) {
+			endSession(request);
+			refuse(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "The session has ended; sign in again",
+					"/login?expired");
+			return;
+		}
+		Optional<Account> account = this.accounts.account(principal.accountId());
+		switch (this.accounts.standing(account.orElse(null))) {
 			case GONE -> {
 				endSession(request);
 				refuse(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in again", "/login?expired");
 			}
 			case LICENSE_INACTIVE -> {
+				request.setAttribute(REFUSED_ACCOUNT, principal.getUsername()); // for the ACCESS_DENIED record
 				endSession(request);
 				refuse(request, response, HttpStatus.FORBIDDEN, "LICENSE_INACTIVE",
 						"The dashboard license of this merchant is not active", "/login?license");
 			}
 			case ACTIVE -> {
-				Optional<CurrentUser> user = this.accounts.currentUser(principal.accountId());
-				user.ifPresent(u -> request.setAttribute(ATTRIBUTE, u));
+				request.setAttribute(ATTRIBUTE, this.accounts.toCurrentUser(account.get()));
+				Optional<SignInSteps.Step> step = this.steps.pending(account.get(), session);
+				if (step.isPresent() && !SignInSteps.allowedDuring(step.get(), path(request))) {
+					refuse(request, response, HttpStatus.UNAUTHORIZED, step.get().name(), step.get().message,
+							step.get().page);
+					return;
+				}
 				chain.doFilter(request, response);
 			}
 		}
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	private static void endSession(HttpServletRequest request) {
@@ -65,7 +104,7 @@ class CurrentUserFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+	static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
 			String message, String page) throws IOException {
 		if (ProblemResponses.isApi(request)) {
 			ProblemResponses.write(response, status, code, message, request);

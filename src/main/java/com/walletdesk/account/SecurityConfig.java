@@ -1,17 +1,19 @@
 package com.walletdesk.account;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.walletdesk.audit.AuditService;
 import com.walletdesk.web.ProblemResponses;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,6 +22,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -28,7 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. Pages sign in with a form and keep the session in the database; every
- * {@code /api/v1/**} call answers 401/403 problem JSON instead of redirecting. Scope is not
+ * {@code /api/v1/**} call answers 401/403 problem JSON instead of redirecting; machine clients
+ * send an API key as a Bearer token, which can reach only what its purpose allows. Scope is not
  * decided here: services check it for every read and write.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +42,11 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "frame-ancestors 'none'; form-action 'self'";
+
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+	/** One year, as HSTS preload lists ask. */
+	static final long HSTS_MAX_AGE_SECONDS = 31_536_000L;
 
 	private static final RequestMatcher API = ProblemResponses::isApi;
 
@@ -48,47 +58,54 @@ class SecurityConfig {
 	}
 
 	@Bean
-	AuthenticationEventPublisher authenticationEventPublisher(
-			org.springframework.context.ApplicationEventPublisher publisher) {
-		return new DefaultAuthenticationEventPublisher(publisher);
+	AuthenticationManager authenticationManager(PasswordSignIn passwordSignIn) {
+		return new ProviderManager(passwordSignIn);
 	}
 
+	/** The throttle runs inside the security chain only, not a second time as a servlet filter. */
 	@Bean
-	AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder encoder,
-			MerchantLicenseCheck licenseCheck, AuthenticationEventPublisher events) {
-		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-		provider.setPasswordEncoder(encoder);
-		provider.setPostAuthenticationChecks(licenseCheck);
-		ProviderManager manager = new ProviderManager(provider);
-		manager.setAuthenticationEventPublisher(events);
-		return manager;
+	FilterRegistrationBean<AttemptThrottle> attemptThrottleRegistration(AttemptThrottle throttle) {
+		FilterRegistrationBean<AttemptThrottle> registration = new FilterRegistrationBean<>(throttle);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts,
-			AuthenticationManager authenticationManager) throws Exception {
+			AuthenticationManager authenticationManager, SignInSteps steps, AttemptThrottle throttle,
+			ApiKeyService apiKeys, AuditService audit,
+			@Value("${walletdesk.security.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
 		http.authenticationManager(authenticationManager);
 		http.authorizeHttpRequests(authorize -> authorize
-			.requestMatchers("/login", "/help", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+			.requestMatchers("/login", "/help", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+					AttemptThrottle.TOO_MANY_PAGE)
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
-			.requestMatchers("/api/v1/admin/**", "/admin/**", "/api/v1/ingest/**", "/actuator/**")
+			// an operator's session, or an API key whose purpose is ingestion
+			.requestMatchers("/api/v1/ingest/**")
+			.hasAnyAuthority("ROLE_" + Role.OPERATOR.name(), "SCOPE_" + ApiKeyService.Purpose.INGEST.name())
+			.requestMatchers("/api/v1/admin/**", "/admin/**", "/actuator/**")
 			.hasRole(Role.OPERATOR.name())
+			// people only: an API key reaches nothing but what its purpose allows (403)
 			.anyRequest()
-			.authenticated());
+			.hasAnyRole(Role.OPERATOR.name(), Role.MERCHANT.name()));
 		http.formLogin(form -> form.loginPage("/login")
-			.defaultSuccessUrl("/", true)
+			.successHandler(new SignInSuccess(accounts, steps))
 			.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
 					+ (exception instanceof LicenseInactiveException ? "/login?license" : "/login?error"))));
+		// a new session (new ID, new creation time) at sign-in: no fixation, and the absolute lifetime starts
+		http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.migrateSession()));
 		http.logout(logout -> logout.logoutUrl("/logout")
 			.logoutSuccessUrl("/login?logout")
 			.invalidateHttpSession(true)
+			.clearAuthentication(true)
 			.deleteCookies("SESSION", "JSESSIONID"));
 		// the XSRF-TOKEN cookie is readable by scripts; unsafe calls echo it as X-XSRF-TOKEN or _csrf
 		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-			.csrfTokenRequestHandler(new CookieOrFormCsrfTokenHandler()).ignoringRequestMatchers(SecurityConfig::bearerRequest));
+			.csrfTokenRequestHandler(new CookieOrFormCsrfTokenHandler())
+			.ignoringRequestMatchers(request -> ApiKeyFilter.bearer(request) != null));
 		http.exceptionHandling(exceptions -> exceptions
 			.defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
 			.defaultAuthenticationEntryPointFor(htmxEntryPoint(), HTMX)
@@ -96,8 +113,15 @@ class SecurityConfig {
 			.defaultAccessDeniedHandlerFor(apiAccessDenied(), API)
 			.defaultAccessDeniedHandlerFor(pageAccessDenied(), request -> true));
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-		http.addFilterAfter(new CurrentUserFilter(accounts), AnonymousAuthenticationFilter.class);
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+			// written only on secure requests (TLS, or X-Forwarded-Proto: https from the trusted proxy)
+			.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(true)));
+		http.addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class);
+		http.addFilterBefore(new InputGuard(), CsrfFilter.class);
+		http.addFilterBefore(throttle, CsrfFilter.class);
+		http.addFilterBefore(new ApiKeyFilter(apiKeys), LogoutFilter.class);
+		http.addFilterAfter(new CurrentUserFilter(accounts, steps, absoluteTimeout), AnonymousAuthenticationFilter.class);
 		http.addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class);
 		return http.build();
 	}
@@ -115,11 +139,6 @@ class SecurityConfig {
 			chain.doFilter(request, response);
 		}
 
-	}
-
-	private static boolean bearerRequest(HttpServletRequest request) {
-		String authorization = request.getHeader("Authorization");
-		return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
 
 	private static AuthenticationEntryPoint apiEntryPoint() {

@@ -16,7 +16,8 @@ public class SignedInAccount extends User {
 	private final long accountId;
 
 	SignedInAccount(Account account) {
-		super(account.username(), account.passwordHash(), account.enabled(), true, true, true,
+		// no password hash in the session: the principal is only who signed in
+		super(account.username(), "", account.enabled(), true, true, true,
 				List.of(new SimpleGrantedAuthority("ROLE_" + account.role().name())));
 		this.accountId = account.id();
 	}

@@ -1,8 +1,10 @@
 package com.walletdesk.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,10 +18,33 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The append-only audit trail: who did what, when, from where, with what outcome. Never a
  * password, token or key in {@code details}. Written in its own database transaction, so a
- * refused (rolled back) action is still recorded.
+ * refused (rolled back) action is still recorded. The database refuses updates and deletes of
+ * recorded events (V31); only {@link #purgeBefore} removes events past the retention period.
  */
 @Service
 public class AuditService {
+
+	public static final String SIGN_IN = "SIGN_IN";
+
+	public static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
+
+	public static final String LOCKED_OUT = "LOCKED_OUT";
+
+	public static final String MFA_CHANGE = "MFA_CHANGE";
+
+	public static final String PASSWORD_CHANGE = "PASSWORD_CHANGE";
+
+	public static final String REFUND = "REFUND";
+
+	public static final String ACCESS_DENIED = "ACCESS_DENIED";
+
+	public static final String ADMIN_CHANGE = "ADMIN_CHANGE";
+
+	public static final String AUDIT_READ = "AUDIT_READ";
+
+	/** The event types of API.md; the names are fixed. */
+	public static final List<String> TYPES = List.of(SIGN_IN, SIGN_IN_FAILED, LOCKED_OUT, MFA_CHANGE, PASSWORD_CHANGE,
+			REFUND, ACCESS_DENIED, ADMIN_CHANGE, AUDIT_READ);
 
 	private final JdbcClient jdbc;
 
@@ -39,10 +64,74 @@ public class AuditService {
 			.param("account", truncate(account, 100))
 			.param("type", type)
 			.param("outcome", truncate(outcome, 32))
-			.param("sourceIp", currentSourceIp())
+			.param("sourceIp", truncate(currentSourceIp(), 64))
 			.param("resource", truncate(resource, 200))
 			.param("details", truncate(details, 2000))
 			.update();
+	}
+
+	/**
+	 * A page of events, newest first, for an operator; reading is itself recorded
+	 * ({@code AUDIT_READ}) in the name of {@code reader}.
+	 */
+	public AuditPage search(String reader, AuditFilter filter) {
+		record(AUDIT_READ, "SUCCESS", reader, "audit", filter.describe());
+		StringBuilder sql = new StringBuilder("SELECT id, at, account, type, outcome, source_ip, resource, details "
+				+ "FROM audit_event WHERE 1 = 1");
+		var params = new java.util.LinkedHashMap<String, Object>();
+		if (filter.from() != null) {
+			sql.append(" AND at >= :from");
+			params.put("from", utc(filter.from()));
+		}
+		if (filter.to() != null) {
+			sql.append(" AND at < :to");
+			params.put("to", utc(filter.to()));
+		}
+		if (filter.type() != null) {
+			sql.append(" AND type = :type");
+			params.put("type", filter.type());
+		}
+		if (filter.account() != null) {
+			sql.append(" AND account = :account");
+			params.put("account", filter.account());
+		}
+		if (filter.cursor() != null) {
+			sql.append(" AND (at < :cursorAt OR (at = :cursorAt AND id < :cursorId))");
+			params.put("cursorAt", utc(filter.cursor().at()));
+			params.put("cursorId", filter.cursor().id());
+		}
+		sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(filter.limit() + 1);
+		List<AuditEvent> rows = this.jdbc.sql(sql.toString()).params(params).query((rs, n) -> new AuditEvent(
+				rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("account"),
+				rs.getString("type"), rs.getString("outcome"), rs.getString("source_ip"), rs.getString("resource"),
+				rs.getString("details")))
+			.list();
+		String next = null;
+		if (rows.size() > filter.limit()) {
+			rows = rows.subList(0, filter.limit());
+			AuditEvent last = rows.get(rows.size() - 1);
+			next = new AuditCursor(last.at(), last.id()).encode();
+		}
+		return new AuditPage(List.copyOf(rows), next);
+	}
+
+	/** Removes the events recorded before {@code cutoff} (the retention job); returns how many. */
+	@Transactional
+	public long purgeBefore(Instant cutoff) {
+		Long removed = this.jdbc.sql("SELECT audit_purge(:cutoff)")
+			.param("cutoff", utc(cutoff))
+			.query(Long.class)
+			.single();
+		return removed == null ? 0 : removed;
+	}
+
+	/** One recorded event, as the API shows it. */
+	public record AuditEvent(long id, Instant at, String account, String type, String outcome, String sourceIp,
+			String resource, String details) {
+	}
+
+	/** A page of events and the cursor of the next (older) page, null on the last. */
+	public record AuditPage(List<AuditEvent> items, String nextCursor) {
 	}
 
 	/** The address of the request being served, if any (behind a proxy: as forwarded headers say). */
@@ -52,6 +141,10 @@ public class AuditService {
 			return request.getRemoteAddr();
 		}
 		return null;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	private static String truncate(String value, int max) {

@@ -55,7 +55,13 @@ public class TransactionQuery {
 	/** One transaction, or 404 when unknown or outside the caller's scope. */
 	public TransactionRow find(CurrentUser user, String id) {
 		TransactionRow row = findById(id).orElseThrow(() -> ProblemException.notFound("Transaction"));
-		this.merchants.requireVisibleStore(user.scope(), row.storeId());
+		try {
+			this.merchants.requireVisibleStore(user.scope(), row.storeId());
+		}
+		catch (ProblemException ex) {
+			// the same answer as an unknown ID: a foreign transaction must not be told apart
+			throw ProblemException.notFound("Transaction");
+		}
 		return row;
 	}
 

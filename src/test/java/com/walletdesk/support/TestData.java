@@ -61,17 +61,31 @@ public class TestData {
 		this.merchants.update(nodeId, new MerchantService.MerchantChange(null, null, null, null, null, active));
 	}
 
-	/** A merchant user over {@code scopeId}; signs in with {@link #PASSWORD}. Returns the username. */
+	/**
+	 * A merchant user over {@code scopeId}; signs in with {@link #PASSWORD}. Returns the username.
+	 * Like every test account it has already changed its operator-issued password; with
+	 * {@code canRefund} it needs MFA, which {@link WebSession#signIn} completes by itself.
+	 */
 	public String merchantUser(long scopeId, boolean canRefund) {
 		String username = unique("user").toLowerCase();
 		this.accounts.create(new AccountService.NewAccount(username, PASSWORD, "MERCHANT", scopeId, canRefund));
+		passwordAlreadyChanged(username);
 		return username;
 	}
 
+	/** An operator (MFA is completed by {@link WebSession#signIn}). */
 	public String operator() {
 		String username = unique("operator").toLowerCase();
 		this.accounts.create(new AccountService.NewAccount(username, PASSWORD, "OPERATOR", null, false));
+		passwordAlreadyChanged(username);
 		return username;
+	}
+
+	/** As if the account's owner had already replaced the password an operator issued. */
+	public void passwordAlreadyChanged(String username) {
+		this.jdbc.sql("UPDATE account SET password_change_required = FALSE WHERE username = :u")
+			.param("u", username)
+			.update();
 	}
 
 	public static String randomTransactionId() {

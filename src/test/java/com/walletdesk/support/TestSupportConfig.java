@@ -14,6 +14,13 @@ public class TestSupportConfig {
 		return new MutableClock();
 	}
 
+	/** Lets {@link WebSession#signIn} complete the MFA step with the application's database and clock. */
+	@Bean
+	Object testMfaInstaller(JdbcClient jdbc, MutableClock clock) {
+		TestMfa.install(jdbc, clock);
+		return new Object();
+	}
+
 	@Bean
 	TestData testData(JdbcClient jdbc, org.springframework.security.crypto.password.PasswordEncoder encoder) {
 		return new TestData(jdbc, encoder);

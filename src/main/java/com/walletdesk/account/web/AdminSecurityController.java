@@ -1,0 +1,87 @@
+package com.walletdesk.account.web;
+
+import java.util.List;
+import java.util.Map;
+
+import com.walletdesk.account.AccountService;
+import com.walletdesk.account.ApiKeyService;
+import com.walletdesk.account.CurrentUser;
+import com.walletdesk.account.MfaService;
+import com.walletdesk.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The operators' security administration (role OPERATOR, see SecurityConfig): API keys,
+ * lifting a lock-out, resetting a lost authenticator, and an account's security state.
+ */
+@RestController
+class AdminSecurityController {
+
+	private final ApiKeyService apiKeys;
+
+	private final AccountService accounts;
+
+	private final MfaService mfa;
+
+	AdminSecurityController(ApiKeyService apiKeys, AccountService accounts, MfaService mfa) {
+		this.apiKeys = apiKeys;
+		this.accounts = accounts;
+		this.mfa = mfa;
+	}
+
+	@PostMapping("/api/v1/admin/api-keys")
+	ResponseEntity<ApiKeyService.NewKey> createKey(CurrentUser operator, @RequestBody(required = false) NewKeyRequest body) {
+		ApiKeyService.NewKey key = this.apiKeys.create(body == null ? null : body.name(),
+				body == null ? null : body.purpose(), operator.username());
+		return ResponseEntity.status(HttpStatus.CREATED).body(key);
+	}
+
+	@GetMapping("/api/v1/admin/api-keys")
+	Map<String, List<ApiKeyService.KeySummary>> keys() {
+		return Map.of("items", this.apiKeys.list());
+	}
+
+	@DeleteMapping("/api/v1/admin/api-keys/{id}")
+	ResponseEntity<Void> revokeKey(CurrentUser operator, @PathVariable String id) {
+		this.apiKeys.revoke(parseId(id, "API key"), operator.username());
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/v1/admin/users/{id}/unlock")
+	ResponseEntity<Void> unlock(CurrentUser operator, @PathVariable String id) {
+		this.accounts.unlock(parseId(id, "User"), operator.username());
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/api/v1/admin/users/{id}/mfa")
+	ResponseEntity<Void> resetMfa(CurrentUser operator, @PathVariable String id) {
+		this.mfa.reset(parseId(id, "User"), operator.username());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/v1/admin/users/{id}/security")
+	AccountService.SecurityStatus security(@PathVariable String id) {
+		return this.accounts.securityStatus(parseId(id, "User")).orElseThrow(() -> ProblemException.notFound("User"));
+	}
+
+	record NewKeyRequest(String name, String purpose) {
+	}
+
+	private static long parseId(String id, String what) {
+		try {
+			return Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			throw ProblemException.notFound(what);
+		}
+	}
+
+}
