@@ -49,6 +49,10 @@ class MerchantNodes {
 			.list();
 	}
 
+	boolean any() {
+		return !this.jdbc.sql("SELECT id FROM merchant_node LIMIT 1").query(Long.class).list().isEmpty();
+	}
+
 	List<MerchantNode> findAll() {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant_node ORDER BY path").query(MerchantNodes::map).list();
 	}
