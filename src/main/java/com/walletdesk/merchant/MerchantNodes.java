@@ -124,7 +124,9 @@ class MerchantNodes {
 
 	private static MerchantNode map(ResultSet rs, int row) throws SQLException {
 		long parent = rs.getLong("parent_id");
-		return new MerchantNode(rs.getLong("id"), rs.wasNull() ? null : parent,
+		// wasNull() answers for the column read last: ask before reading any other
+		Long parentId = rs.wasNull() ? null : parent;
+		return new MerchantNode(rs.getLong("id"), parentId,
 				MerchantNode.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("location"),
 				rs.getString("timezone"), trim(rs.getString("currency")), rs.getString("locale"),
 				rs.getBoolean("license_active"), rs.getString("path"));
