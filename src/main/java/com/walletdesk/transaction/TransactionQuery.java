@@ -120,7 +120,8 @@ public class TransactionQuery {
 		}
 		PageCursor cursor = filter.cursor();
 		boolean backwards = cursor != null && cursor.direction() == PageCursor.Direction.NEWER;
-		TransactionSql.Statement rowsSql = TransactionSql.rows(stores, period, filter.term(), cursor, filter.limit());
+		TransactionSql.Statement rowsSql = TransactionSql.rows(stores, period, filter.term(), cursor, filter.limit(),
+				selective(filter.term()));
 		List<TransactionRow> rows = new ArrayList<>(
 				this.jdbc.sql(rowsSql.sql()).params(rowsSql.params()).query(TransactionRows::map).list());
 		boolean more = rows.size() > filter.limit();
@@ -138,6 +139,16 @@ public class TransactionQuery {
 		return new TransactionPage(period, List.copyOf(rows), next, previous,
 				totals(TransactionSql.totals(stores, period, filter.term())), storesById,
 				this.merchants.parentNames(stores), refundsAllowed);
+	}
+
+	/** Whether a prefix search matches few enough rows to be fetched through the prefix indexes first. */
+	private boolean selective(SearchTerm term) {
+		if (term.kind() != SearchTerm.Kind.PREFIX) {
+			return false;
+		}
+		TransactionSql.Statement count = TransactionSql.prefixMatches(term);
+		return this.jdbc.sql(count.sql()).params(count.params()).query(Long.class).single()
+				<= TransactionSql.SELECTIVE_PREFIX_MAX;
 	}
 
 	private static String at(TransactionRow row, PageCursor.Direction direction) {

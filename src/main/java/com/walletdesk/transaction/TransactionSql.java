@@ -22,6 +22,13 @@ final class TransactionSql {
 	 */
 	static final int PROBE_STORES_MAX = 500;
 
+	/**
+	 * A prefix matching at most this many rows of the whole table is selective: its rows are
+	 * fetched through the prefix indexes (primary key, reference) and then sorted. A broader one
+	 * (the first keystrokes of search-as-you-type) walks the time order and stops at a page.
+	 */
+	static final int SELECTIVE_PREFIX_MAX = 1000;
+
 	/** A statement and its named parameters. */
 	record Statement(String sql, Map<String, Object> params) {
 	}
@@ -54,10 +61,28 @@ final class TransactionSql {
 	}
 
 	/**
+	 * How many rows of the whole table (any store, any time) a prefix matches, counted up to
+	 * {@code SELECTIVE_PREFIX_MAX + 1} through the prefix indexes: decides {@code selective} for
+	 * {@link #rows}. Never shown to anyone; it only chooses a plan.
+	 */
+	static Statement prefixMatches(SearchTerm term) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String condition = prefixCondition(term, params);
+		params.put("cap", SELECTIVE_PREFIX_MAX + 1);
+		return new Statement("SELECT COUNT(*) AS n FROM (SELECT 1 FROM wallet_transaction t WHERE " + condition
+				+ " LIMIT :cap) m", params);
+	}
+
+	/**
 	 * One page of rows, newest first, plus one row to tell whether another page follows. With a
 	 * {@code NEWER} cursor it reads oldest first from the cursor (the caller reverses the rows).
+	 * @param selective the search is a prefix matching few rows ({@link #prefixMatches}): then the
+	 * matches are collected first and sorted after. Otherwise PostgreSQL, guessing the matches
+	 * spread evenly over time, may walk the time index backwards through months of rows to fill
+	 * a page with matches that all lie far back.
 	 */
-	static Statement rows(List<MerchantNode> stores, Period period, SearchTerm term, PageCursor cursor, int limit) {
+	static Statement rows(List<MerchantNode> stores, Period period, SearchTerm term, PageCursor cursor, int limit,
+			boolean selective) {
 		Statement where = where(stores, period, term);
 		boolean backwards = cursor != null && cursor.direction() == PageCursor.Direction.NEWER;
 		StringBuilder sql = new StringBuilder("SELECT " + TransactionRows.COLUMNS + " FROM wallet_transaction t WHERE ")
@@ -69,10 +94,18 @@ final class TransactionSql {
 			params.put("cursorAt", TransactionRows.utc(cursor.createdAt()));
 			params.put("cursorId", cursor.id());
 		}
+		if (selective) {
+			// OFFSET 0 keeps the planner from pushing the ORDER BY ... LIMIT into the subquery
+			sql.insert(0, "SELECT t.* FROM (").append(" OFFSET 0) t");
+		}
 		sql.append(backwards ? " ORDER BY t.created_at ASC, t.id ASC" : " ORDER BY t.created_at DESC, t.id DESC");
 		sql.append(" LIMIT :limit");
 		params.put("limit", limit + 1);
 		return new Statement(sql.toString(), params);
+	}
+
+	static Statement rows(List<MerchantNode> stores, Period period, SearchTerm term, PageCursor cursor, int limit) {
+		return rows(stores, period, term, cursor, limit, false);
 	}
 
 	/** Counts and sums per currency and type over the whole period and search (every page). */
@@ -111,19 +144,20 @@ final class TransactionSql {
 			}
 			case CHARGES -> sql.append(" AND t.type = 'charge'");
 			case REFUNDS -> sql.append(" AND t.type IN ('refund', 'refund_dashboard')");
-			case PREFIX -> {
-				params.put("reference", term.likePrefix());
-				if (term.couldBeTransactionId()) {
-					sql.append(" AND (t.id BETWEEN :idLow AND :idHigh OR lower(t.reference) LIKE :reference ESCAPE '!')");
-					params.put("idLow", term.idLow());
-					params.put("idHigh", term.idHigh());
-				}
-				else {
-					sql.append(" AND lower(t.reference) LIKE :reference ESCAPE '!'");
-				}
-			}
+			case PREFIX -> sql.append(" AND ").append(prefixCondition(term, params));
 		}
 		return new Statement(sql.toString(), params);
+	}
+
+	/** Transaction ID (a range of the primary key) or Pay By Link reference (its lower-case prefix index). */
+	private static String prefixCondition(SearchTerm term, Map<String, Object> params) {
+		params.put("reference", term.likePrefix());
+		if (!term.couldBeTransactionId()) {
+			return "lower(t.reference) LIKE :reference ESCAPE '!'";
+		}
+		params.put("idLow", term.idLow());
+		params.put("idHigh", term.idHigh());
+		return "(t.id BETWEEN :idLow AND :idHigh OR lower(t.reference) LIKE :reference ESCAPE '!')";
 	}
 
 }

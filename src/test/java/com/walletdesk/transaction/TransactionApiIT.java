@@ -247,12 +247,13 @@ class TransactionApiIT {
 	void keysetPagingWalksEveryRowOnceInBothDirections() {
 		Merchant m = merchant();
 		Instant base = Instant.parse("2026-03-03T09:00:00Z");
+		String prefix = TestData.randomTransactionId().substring(0, 6);
 		for (int n = 0; n < 18; n++) {
-			this.data.tx(m.paris()).at(base.plusSeconds(60L * n)).save();
+			this.data.tx(m.paris()).id(prefix + (100_000 + n)).at(base.plusSeconds(60L * n)).save();
 		}
 		for (int n = 0; n < 5; n++) {
 			// the same instant: the ID breaks the tie
-			this.data.tx(m.paris()).at(base.plusSeconds(600)).save();
+			this.data.tx(m.paris()).id(prefix + (200_000 + n)).at(base.plusSeconds(600)).save();
 		}
 		String path = "/api/v1/stores/" + m.paris().id() + "/transactions?from=2026-03-03&to=2026-03-03";
 		List<String> all = ids(m.viewer().get(path + "&limit=500").json());
@@ -280,6 +281,20 @@ class TransactionApiIT {
 			back = previous.path("previousCursor").isNull() ? null : previous.path("previousCursor").asString();
 		}
 		assertThat(back).isNull();
+
+		// a search for the common ID prefix (few matches: fetched through the key, then sorted) pages the same
+		List<String> searched = new ArrayList<>();
+		cursor = null;
+		int searchPages = 0;
+		do {
+			JsonNode page = m.viewer().get(path + "&limit=5&q=" + prefix + (cursor == null ? "" : "&cursor=" + cursor)).json();
+			searched.addAll(ids(page));
+			cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
+			searchPages++;
+		}
+		while (cursor != null && searchPages < 10);
+		assertThat(searched).isEqualTo(all);
+		assertThat(searchPages).isEqualTo(5);
 
 		// All Transactions Search pages the same way across stores
 		this.data.tx(m.tokyo()).at(base.plusSeconds(30)).save();
