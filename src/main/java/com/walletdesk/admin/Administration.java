@@ -2,6 +2,7 @@ package com.walletdesk.admin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.walletdesk.account.AccountService;
@@ -75,7 +76,7 @@ public class Administration {
 	}
 
 	private <T> T audited(CurrentUser operator, String resource, String details, Supplier<T> change,
-			java.util.function.Function<T, String> resourceOf) {
+			Function<T, String> resourceOf) {
 		T result;
 		try {
 			result = change.get();

@@ -101,7 +101,8 @@ class DemoDataSet {
 		List<TransactionRow> rows = new Generator(new Random(SEED), this.clock).rows(plans);
 		this.transactions.recordAll(rows);
 		int refunds = (int) rows.stream().filter(row -> !row.isCharge()).count();
-		return new Loaded(11, DemoAccount.ALL.size(), rows.size(), refunds);
+		int merchants = this.merchants.visibleNodes(this.merchants.scopeOf(null)).size(); // the database was empty
+		return new Loaded(merchants, DemoAccount.ALL.size(), rows.size(), refunds);
 	}
 
 	private MerchantNode group(String name, Long parentId, String location) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.walletdesk.audit.AuditService;
 import com.walletdesk.merchant.MerchantNode;
@@ -92,7 +93,7 @@ public class IngestService {
 		// an ID seen before, in this request or stored: the same content is a repeat, else a conflict
 		boolean[] repeat = new boolean[rows.size()];
 		Map<String, TransactionRow> stored = this.transactions.findAllById(
-				rows.stream().map(TransactionRow::id).filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+				rows.stream().map(TransactionRow::id).filter(Objects::nonNull).collect(Collectors.toSet()));
 		Map<String, TransactionRow> seen = new HashMap<>(stored);
 		for (int i = 0; i < rows.size(); i++) {
 			TransactionRow row = rows.get(i);

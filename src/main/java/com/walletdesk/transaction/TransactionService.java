@@ -87,6 +87,10 @@ public class TransactionService {
 		List<TransactionRow> refunds = new ArrayList<>();
 		Map<String, Transactions.RefundTotal> totals = new LinkedHashMap<>();
 		for (TransactionRow row : rows) {
+			if (row.refunded() != 0 || row.refundPending() != 0) {
+				// a new charge's refunded amount is the sum of its refund rows, which grow it below
+				throw new IllegalArgumentException("a new transaction starts with nothing refunded: " + row.id());
+			}
 			if (row.isCharge()) {
 				charges.add(row);
 			}
