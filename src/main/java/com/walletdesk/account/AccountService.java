@@ -9,6 +9,7 @@ import com.walletdesk.audit.AuditService;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.web.ProblemException;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -91,6 +92,9 @@ public class AccountService {
 		String username = normaliseUsername(request.username());
 		Role role = parseRole(request.role());
 		Long scopeId = null;
+		if (role == Role.OPERATOR && request.scopeId() != null) {
+			throw invalid("scopeId", "must be empty for an OPERATOR, who sees every merchant");
+		}
 		if (role == Role.MERCHANT) {
 			if (request.scopeId() == null) {
 				throw invalid("scopeId", "is required for a MERCHANT user");
@@ -101,11 +105,18 @@ public class AccountService {
 		}
 		this.passwordPolicy.check(request.password(), username);
 		if (this.accounts.findByUsername(username).isPresent()) {
-			throw ProblemException.conflict("USERNAME_TAKEN", "An account with this username exists");
+			throw usernameTaken();
 		}
-		// a password an operator issued: its owner must change it at the first sign-in
-		long id = this.accounts.insert(username, this.passwordEncoder.encode(request.password()), role, scopeId,
-				Boolean.TRUE.equals(request.canRefund()), true, this.clock.instant());
+		long id;
+		try {
+			// a password an operator issued: its owner must change it at the first sign-in
+			id = this.accounts.insert(username, this.passwordEncoder.encode(request.password()), role, scopeId,
+					Boolean.TRUE.equals(request.canRefund()), true, this.clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			// two operators creating the same username at once: the unique index decides
+			throw usernameTaken();
+		}
 		return summary(this.accounts.findById(id).orElseThrow());
 	}
 
@@ -114,10 +125,13 @@ public class AccountService {
 		Account account = this.accounts.findById(id).orElseThrow(() -> ProblemException.notFound("User"));
 		boolean canRefund = change.canRefund() == null ? account.canRefund() : change.canRefund();
 		boolean enabled = change.enabled() == null ? account.enabled() : change.enabled();
-		this.accounts.updateFlags(id, canRefund, enabled);
 		if (change.password() != null) {
 			this.passwordPolicy.check(change.password(), account.username());
 			requireNotRecent(account, change.password());
+		}
+		// every check above passed: now change, so a refused request changes nothing
+		this.accounts.updateFlags(id, canRefund, enabled);
+		if (change.password() != null) {
 			// a password an operator set must be changed by its owner at the next sign-in
 			this.accounts.updatePassword(id, this.passwordEncoder.encode(change.password()), true, this.clock.instant());
 			this.audit.record(AuditService.PASSWORD_CHANGE, "RESET_BY_OPERATOR", account.username(), "account", null);
@@ -232,6 +246,10 @@ public class AccountService {
 		catch (IllegalArgumentException ex) {
 			throw invalid("role", "must be OPERATOR or MERCHANT");
 		}
+	}
+
+	private static ProblemException usernameTaken() {
+		return ProblemException.conflict("USERNAME_TAKEN", "An account with this username exists");
 	}
 
 	private static ProblemException invalid(String field, String message) {

@@ -4,7 +4,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.walletdesk.merchant.Scope;
 import com.walletdesk.web.ProblemException;
+
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -15,9 +18,17 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets a controller method take the {@link CurrentUser} of the request as an argument. */
+/**
+ * Lets a controller method take the {@link CurrentUser} of the request as an argument, or just
+ * its {@link Scope} (for the merchant module's controllers, which cannot know accounts).
+ */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+	static {
+		// resolved from the session, not read from the request: keep them out of /v3/api-docs
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class, Scope.class);
+	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -26,7 +37,7 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType() == CurrentUser.class;
+		return parameter.getParameterType() == CurrentUser.class || parameter.getParameterType() == Scope.class;
 	}
 
 	@Override
@@ -34,10 +45,11 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
 		Object user = request == null ? null : request.getAttribute(CurrentUserFilter.ATTRIBUTE);
-		if (user == null) {
+		if (!(user instanceof CurrentUser current)) {
 			throw new ProblemException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in first");
 		}
-		return user;
+		// the merchant module's controllers take only the Scope: merchant must not depend on account
+		return parameter.getParameterType() == Scope.class ? current.scope() : current;
 	}
 
 }

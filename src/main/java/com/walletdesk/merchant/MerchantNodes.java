@@ -49,6 +49,10 @@ class MerchantNodes {
 			.list();
 	}
 
+	boolean any() {
+		return !this.jdbc.sql("SELECT id FROM merchant_node LIMIT 1").query(Long.class).list().isEmpty();
+	}
+
 	List<MerchantNode> findAll() {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM merchant_node ORDER BY path").query(MerchantNodes::map).list();
 	}
@@ -120,7 +124,9 @@ class MerchantNodes {
 
 	private static MerchantNode map(ResultSet rs, int row) throws SQLException {
 		long parent = rs.getLong("parent_id");
-		return new MerchantNode(rs.getLong("id"), rs.wasNull() ? null : parent,
+		// wasNull() answers for the column read last: ask before reading any other
+		Long parentId = rs.wasNull() ? null : parent;
+		return new MerchantNode(rs.getLong("id"), parentId,
 				MerchantNode.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("location"),
 				rs.getString("timezone"), trim(rs.getString("currency")), rs.getString("locale"),
 				rs.getBoolean("license_active"), rs.getString("path"));

@@ -46,6 +46,11 @@ public class MerchantService {
 		return Scope.under(root);
 	}
 
+	/** Whether no merchant exists yet (a new database). */
+	public boolean isEmpty() {
+		return !this.nodes.any();
+	}
+
 	/** The scope's node and everything below it, parents before children. */
 	public List<MerchantNode> visibleNodes(Scope scope) {
 		return scope.isAll() ? this.nodes.findAll() : this.nodes.findSubtree(scope.rootPath());
@@ -141,6 +146,11 @@ public class MerchantService {
 		String location = change.location() == null ? node.location() : optional("location", change.location(), 200);
 		String timezone = change.timezone() == null ? node.timezone() : zone(change.timezone(), store);
 		String currency = change.currency() == null ? node.currency() : currency(change.currency(), store);
+		if (store && !currency.equals(node.currency())) {
+			// a store's transactions, refunds and daily balances are in its currency: it stays
+			throw ProblemException.unprocessable("CURRENCY_CHANGE_NOT_ALLOWED",
+					"A store's currency cannot change; open a new store for another currency");
+		}
 		String locale = change.locale() == null ? node.locale() : locale(change.locale(), store);
 		this.nodes.updateDetails(id, name, location, timezone, currency, locale);
 		if (change.licenseActive() != null) {

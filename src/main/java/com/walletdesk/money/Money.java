@@ -43,6 +43,23 @@ public record Money(long minor, Currency currency) {
 		return new Money(value.movePointRight(digits).longValueExact(), currency);
 	}
 
+	/**
+	 * Parses an amount written exactly as the contract writes them: the currency's own number of
+	 * decimals, no more and no fewer ({@code "10.00"} EUR, {@code "1200"} JPY). For machine
+	 * input (ingestion), where {@code "10"} for EUR is more likely a bug than a choice.
+	 * @throws InvalidAmountException when {@link #parse} would, or the decimals are fewer
+	 */
+	public static Money parseExact(String decimal, String currencyCode) {
+		Money money = parse(decimal, currencyCode);
+		int digits = minorDigits(money.currency);
+		int scale = decimal.indexOf('.') < 0 ? 0 : decimal.length() - decimal.indexOf('.') - 1;
+		if (scale != digits) {
+			throw new InvalidAmountException(digits == 0 ? "must be a whole number in " + money.currency.getCurrencyCode()
+					: "must have exactly " + digits + " decimals in " + money.currency.getCurrencyCode());
+		}
+		return money;
+	}
+
 	/** The ISO 4217 currency, or {@link InvalidAmountException} for an unknown code. */
 	public static Currency currency(String code) {
 		if (code == null || !code.matches("[A-Z]{3}")) {

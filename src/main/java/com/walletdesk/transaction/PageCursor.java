@@ -25,6 +25,13 @@ public record PageCursor(Instant createdAt, String id, Direction direction) {
 
 	private static final Pattern FORM = Pattern.compile("v1:([on]):(-?\\d{1,19}):(\\d{12})");
 
+	/** Positions outside 2000..2999 are never issued; refusing them keeps absurd instants away from SQL. */
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
+
+	private static final int MAX_LENGTH = 100;
+
 	String encode() {
 		long micros = Math.addExact(Math.multiplyExact(this.createdAt.getEpochSecond(), 1_000_000L),
 				this.createdAt.getNano() / 1_000);
@@ -36,6 +43,9 @@ public record PageCursor(Instant createdAt, String id, Direction direction) {
 		if (cursor == null || cursor.isBlank()) {
 			return null;
 		}
+		if (cursor.length() > MAX_LENGTH) {
+			throw invalid();
+		}
 		try {
 			String raw = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII);
 			Matcher m = FORM.matcher(raw);
@@ -44,6 +54,9 @@ public record PageCursor(Instant createdAt, String id, Direction direction) {
 			}
 			long micros = Long.parseLong(m.group(2));
 			Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+			if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+				throw invalid();
+			}
 			return new PageCursor(at, m.group(3), m.group(1).equals("o") ? Direction.OLDER : Direction.NEWER);
 		}
 		catch (IllegalArgumentException | ArithmeticException ex) {

@@ -1,5 +1,6 @@
 package com.walletdesk.transaction;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,6 +17,15 @@ public record Period(LocalDate from, LocalDate to) {
 	/** The default week: seven days ending on {@code lastDay}. */
 	public static Period weekEndingOn(LocalDate lastDay) {
 		return new Period(lastDay.minusDays(6), lastDay);
+	}
+
+	/**
+	 * API.md's default period, "the last week in which transactions were made": the seven days
+	 * ending on the local date (in {@code zone}) of the newest transaction, or ending today
+	 * there when {@code newest} is null (no transactions at all).
+	 */
+	public static Period defaultWeek(Instant newest, ZoneId zone, Clock clock) {
+		return weekEndingOn(newest == null ? LocalDate.now(clock.withZone(zone)) : newest.atZone(zone).toLocalDate());
 	}
 
 	/**

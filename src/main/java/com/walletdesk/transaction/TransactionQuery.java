@@ -94,37 +94,24 @@ public class TransactionQuery {
 
 	/**
 	 * The default period: the seven days ending on the local date of the newest transaction
-	 * among these stores, or the week ending today (in the first store's zone) when there is none.
+	 * among these stores (in that store's zone), or the week ending today (in the first store's
+	 * zone) when there is none.
 	 */
 	public Period defaultPeriod(List<MerchantNode> stores) {
-		ZoneId fallbackZone = stores.isEmpty() ? ZoneId.of("UTC") : stores.get(0).zone();
 		if (stores.isEmpty()) {
-			return Period.weekEndingOn(LocalDate.now(this.clock.withZone(fallbackZone)));
+			return Period.defaultWeek(null, ZoneId.of("UTC"), this.clock);
 		}
-		Optional<Newest> newest = stores.size() == 1
-				// the index (store_id, created_at, id) answers this with one probe
-				? this.jdbc.sql("SELECT MAX(t.created_at) AS created_at FROM wallet_transaction t WHERE t.store_id = :store")
-					.param("store", stores.get(0).id())
-					.query((rs, n) -> TransactionRows.instant(rs, "created_at"))
-					.optional()
-					.filter(java.util.Objects::nonNull)
-					.map(at -> new Newest(stores.get(0).id(), at))
-				// walks (created_at, id) backwards until the first row of one of the stores
-				: this.jdbc.sql("""
-						SELECT t.store_id, t.created_at FROM wallet_transaction t WHERE t.store_id IN (:stores)
-						ORDER BY t.created_at DESC, t.id DESC LIMIT 1""")
-					.param("stores", stores.stream().map(MerchantNode::id).toList())
-					.query((rs, n) -> new Newest(rs.getLong("store_id"), TransactionRows.instant(rs, "created_at")))
-					.optional();
-		if (newest.isEmpty()) {
-			return Period.weekEndingOn(LocalDate.now(this.clock.withZone(fallbackZone)));
-		}
-		ZoneId zone = stores.stream()
-			.filter(store -> store.id() == newest.get().storeId())
-			.findFirst()
-			.orElseThrow()
+		TransactionSql.Statement newestSql = TransactionSql.newest(stores);
+		Optional<Newest> newest = this.jdbc.sql(newestSql.sql())
+			.params(newestSql.params())
+			.query((rs, n) -> new Newest(rs.getLong("store_id"), TransactionRows.instant(rs, "created_at")))
+			.optional()
+			.filter(row -> row.at() != null);
+		ZoneId zone = newest
+			.flatMap(row -> stores.stream().filter(store -> store.id() == row.storeId()).findFirst())
+			.orElse(stores.get(0))
 			.zone();
-		return Period.weekEndingOn(newest.get().at().atZone(zone).toLocalDate());
+		return Period.defaultWeek(newest.map(Newest::at).orElse(null), zone, this.clock);
 	}
 
 	private record Newest(long storeId, Instant at) {
@@ -179,25 +166,12 @@ public class TransactionQuery {
 		if (stores.isEmpty()) {
 			return new TransactionPage(period, List.of(), null, null, List.of(), storesById, Map.of(), refundsAllowed);
 		}
-		Where where = where(stores, period, filter.term());
-
 		PageCursor cursor = filter.cursor();
 		boolean backwards = cursor != null && cursor.direction() == PageCursor.Direction.NEWER;
-		StringBuilder sql = new StringBuilder("SELECT " + TransactionRows.COLUMNS + " FROM wallet_transaction t WHERE ")
-			.append(where.sql);
-		Map<String, Object> params = new LinkedHashMap<>(where.params);
-		if (cursor != null) {
-			sql.append(backwards ? " AND (t.created_at, t.id) > (:cursorAt, :cursorId)"
-					: " AND (t.created_at, t.id) < (:cursorAt, :cursorId)");
-			params.put("cursorAt", TransactionRows.utc(cursor.createdAt()));
-			params.put("cursorId", cursor.id());
-		}
-		sql.append(backwards ? " ORDER BY t.created_at ASC, t.id ASC" : " ORDER BY t.created_at DESC, t.id DESC");
-		sql.append(" LIMIT :limit");
-		params.put("limit", filter.limit() + 1);
-
+		TransactionSql.Statement rowsSql = TransactionSql.rows(stores, period, filter.term(), cursor, filter.limit(),
+				selective(filter.term()));
 		List<TransactionRow> rows = new ArrayList<>(
-				this.jdbc.sql(sql.toString()).params(params).query(TransactionRows::map).list());
+				this.jdbc.sql(rowsSql.sql()).params(rowsSql.params()).query(TransactionRows::map).list());
 		boolean more = rows.size() > filter.limit();
 		if (more) {
 			rows.remove(rows.size() - 1);
@@ -210,19 +184,28 @@ public class TransactionQuery {
 		String next = hasOlder && !rows.isEmpty() ? at(rows.get(rows.size() - 1), PageCursor.Direction.OLDER) : null;
 		String previous = hasNewer ? at(rows.get(0), PageCursor.Direction.NEWER) : null;
 
-		return new TransactionPage(period, List.copyOf(rows), next, previous, totals(where), storesById,
+		return new TransactionPage(period, List.copyOf(rows), next, previous,
+				totals(TransactionSql.totals(stores, period, filter.term())), storesById,
 				this.merchants.parentNames(stores), refundsAllowed);
+	}
+
+	/** Whether a prefix search matches few enough rows to be fetched through the prefix indexes first. */
+	private boolean selective(SearchTerm term) {
+		if (term.kind() != SearchTerm.Kind.PREFIX) {
+			return false;
+		}
+		TransactionSql.Statement count = TransactionSql.prefixMatches(term);
+		return this.jdbc.sql(count.sql()).params(count.params()).query(Long.class).single()
+				<= TransactionSql.SELECTIVE_PREFIX_MAX;
 	}
 
 	private static String at(TransactionRow row, PageCursor.Direction direction) {
 		return new PageCursor(row.createdAt(), row.id(), direction).encode();
 	}
 
-	private List<TransactionPage.Totals> totals(Where where) {
-		return this.jdbc.sql("""
-				SELECT t.currency, t.type, COUNT(*) AS n, SUM(t.amount) AS total
-				FROM wallet_transaction t WHERE %s GROUP BY t.currency, t.type""".formatted(where.sql))
-			.params(where.params)
+	private List<TransactionPage.Totals> totals(TransactionSql.Statement statement) {
+		return this.jdbc.sql(statement.sql())
+			.params(statement.params())
 			.query((rs, n) -> new Object[] { rs.getString("currency").trim(), rs.getString("type"), rs.getLong("n"),
 					rs.getLong("total") })
 			.list()
@@ -245,52 +228,6 @@ public class TransactionQuery {
 				return new TransactionPage.Totals(entry.getKey(), charges, refunds, charged, refunded);
 			})
 			.toList();
-	}
-
-	/** The WHERE clause shared by the rows and the totals: stores, period (per zone) and search. */
-	private static Where where(List<MerchantNode> stores, Period period, SearchTerm term) {
-		Map<String, Object> params = new LinkedHashMap<>();
-		StringBuilder sql = new StringBuilder();
-		Map<ZoneId, List<Long>> byZone = stores.stream()
-			.collect(Collectors.groupingBy(MerchantNode::zone, LinkedHashMap::new,
-					Collectors.mapping(MerchantNode::id, Collectors.toList())));
-		List<String> zoneClauses = new ArrayList<>();
-		int i = 0;
-		for (Map.Entry<ZoneId, List<Long>> zone : byZone.entrySet()) {
-			List<Long> ids = zone.getValue();
-			String storeClause = ids.size() == 1 ? "t.store_id = :store" + i : "t.store_id IN (:store" + i + ")";
-			params.put("store" + i, ids.size() == 1 ? ids.get(0) : ids);
-			params.put("start" + i, TransactionRows.utc(period.start(zone.getKey())));
-			params.put("end" + i, TransactionRows.utc(period.end(zone.getKey())));
-			zoneClauses.add("(" + storeClause + " AND t.created_at >= :start" + i + " AND t.created_at < :end" + i + ")");
-			i++;
-		}
-		sql.append(zoneClauses.size() == 1 ? zoneClauses.get(0) : "(" + String.join(" OR ", zoneClauses) + ")");
-		switch (term.kind()) {
-			case NONE -> {
-			}
-			case METHOD -> {
-				sql.append(" AND t.method = :method");
-				params.put("method", term.value());
-			}
-			case CHARGES -> sql.append(" AND t.type = 'charge'");
-			case REFUNDS -> sql.append(" AND t.type IN ('refund', 'refund_dashboard')");
-			case PREFIX -> {
-				params.put("reference", term.likePrefix());
-				if (term.couldBeTransactionId()) {
-					sql.append(" AND (t.id BETWEEN :idLow AND :idHigh OR lower(t.reference) LIKE :reference ESCAPE '!')");
-					params.put("idLow", term.idLow());
-					params.put("idHigh", term.idHigh());
-				}
-				else {
-					sql.append(" AND lower(t.reference) LIKE :reference ESCAPE '!'");
-				}
-			}
-		}
-		return new Where(sql.toString(), params);
-	}
-
-	private record Where(String sql, Map<String, Object> params) {
 	}
 
 }

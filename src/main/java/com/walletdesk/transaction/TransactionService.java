@@ -1,14 +1,20 @@
 package com.walletdesk.transaction;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The write side of transactions, for the modules allowed to write them (ingestion, refunds).
- * Callers check the caller's rights; this class keeps the table's own rules: a refund always
- * names a charge of the same store and never takes it beyond its amount.
+ * The write side of transactions, for the modules allowed to write them (ingestion, refunds,
+ * demo data). Callers check the caller's rights; this class keeps the table's own rules: a
+ * refund always names a charge of the same store and never takes it beyond its amount.
  */
 @Service
 public class TransactionService {
@@ -21,12 +27,31 @@ public class TransactionService {
 
 	/** A fresh 12-digit gateway ID, unique across instances. */
 	public String issueId() {
-		return this.transactions.nextId();
+		return issueIds(1).get(0);
+	}
+
+	/**
+	 * Fresh 12-digit gateway IDs, unique across instances. IDs a channel already sent in
+	 * (ingestion accepts any 12 digits) are skipped, so an issued ID never collides with one.
+	 */
+	public List<String> issueIds(int count) {
+		List<String> issued = new ArrayList<>(count);
+		while (issued.size() < count) {
+			List<String> candidates = this.transactions.nextIds(count - issued.size());
+			Set<String> taken = this.transactions.existingIds(candidates);
+			candidates.stream().filter(id -> !taken.contains(id)).forEach(issued::add);
+		}
+		return issued;
 	}
 
 	/** Any transaction by id, unscoped: for trusted writers that check rights themselves. */
 	public Optional<TransactionRow> findById(String id) {
 		return this.transactions.findById(id);
+	}
+
+	/** Stored transactions among these ids, unscoped, by id (ids not stored are absent). */
+	public Map<String, TransactionRow> findAllById(Collection<String> ids) {
+		return ids.isEmpty() ? Map.of() : this.transactions.findAllById(ids);
 	}
 
 	/** The row, locked until the surrounding database transaction ends. */
@@ -37,15 +62,56 @@ public class TransactionService {
 
 	/**
 	 * Stores a transaction. A refund made in the app is added to its charge's refunded amount in
-	 * the same database transaction; false (and nothing stored) when it exceeds what remains.
+	 * the same database transaction; false (and nothing stored) when it exceeds what remains or
+	 * names no charge of its store.
 	 */
 	@Transactional
 	public boolean record(TransactionRow row) {
-		if (!row.isCharge() && !this.transactions.addRefunded(row.parentId(), row.amount())) {
+		if (!row.isCharge() && !this.transactions.addRefunded(row.parentId(), row.storeId(), row.amount())) {
 			return false;
 		}
 		this.transactions.insert(row);
 		return true;
+	}
+
+	/**
+	 * Stores new charges and app refunds together, all or none, in JDBC batches: the charges
+	 * first (a refund may name a charge of the same batch), then each charge's refunded amount
+	 * grows by the sum of its new refunds, then the refunds.
+	 * @throws RefundNotRecordedException (and nothing is stored) when a refund names no charge of
+	 * its store or takes its charge beyond its amount, e.g. because another refund got there first
+	 */
+	@Transactional
+	public void recordAll(List<TransactionRow> rows) {
+		List<TransactionRow> charges = new ArrayList<>();
+		List<TransactionRow> refunds = new ArrayList<>();
+		Map<String, Transactions.RefundTotal> totals = new LinkedHashMap<>();
+		for (TransactionRow row : rows) {
+			if (row.refunded() != 0 || row.refundPending() != 0) {
+				// a new charge's refunded amount is the sum of its refund rows, which grow it below
+				throw new IllegalArgumentException("a new transaction starts with nothing refunded: " + row.id());
+			}
+			if (row.isCharge()) {
+				charges.add(row);
+			}
+			else if (TransactionRow.REFUND.equals(row.type()) && row.parentId() != null) {
+				refunds.add(row);
+				totals.merge(row.parentId(), new Transactions.RefundTotal(row.parentId(), row.storeId(), row.amount()),
+						(a, b) -> new Transactions.RefundTotal(a.chargeId(),
+								a.storeId() == b.storeId() ? a.storeId() : -1, Math.addExact(a.amount(), b.amount())));
+			}
+			else {
+				throw new IllegalArgumentException("recordAll stores charges and app refunds, not " + row.type());
+			}
+		}
+		this.transactions.insertAll(charges);
+		if (!totals.isEmpty()) {
+			List<String> refused = this.transactions.addRefundedAll(List.copyOf(totals.values()));
+			if (!refused.isEmpty()) {
+				throw new RefundNotRecordedException(refused.get(0));
+			}
+			this.transactions.insertAll(refunds);
+		}
 	}
 
 }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -28,6 +30,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * with a message in words elsewhere. Nothing here decides a rule; a stack trace never leaves.
  */
 @ControllerAdvice
+// before Boot's own ProblemDetailsExceptionHandler, which would answer without our `code`
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);

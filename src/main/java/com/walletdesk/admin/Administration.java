@@ -1,0 +1,104 @@
+package com.walletdesk.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.walletdesk.account.AccountService;
+import com.walletdesk.account.AccountService.AccountChange;
+import com.walletdesk.account.AccountService.AccountSummary;
+import com.walletdesk.account.AccountService.NewAccount;
+import com.walletdesk.account.CurrentUser;
+import com.walletdesk.audit.AuditService;
+import com.walletdesk.merchant.MerchantService;
+import com.walletdesk.merchant.MerchantService.MerchantChange;
+import com.walletdesk.merchant.MerchantService.NewMerchant;
+import com.walletdesk.merchant.MerchantSummary;
+import com.walletdesk.web.ProblemException;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The operator's changes to merchants and users. Each goes through the owning module's
+ * service (which checks it) and lands in the audit trail as {@code ADMIN_CHANGE}, refused
+ * attempts included, with what was asked for and never a password.
+ */
+@Service
+public class Administration {
+
+	static final String AUDIT_TYPE = "ADMIN_CHANGE";
+
+	private final MerchantService merchants;
+
+	private final AccountService accounts;
+
+	private final AuditService audit;
+
+	Administration(MerchantService merchants, AccountService accounts, AuditService audit) {
+		this.merchants = merchants;
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	public MerchantSummary createMerchant(CurrentUser operator, NewMerchant request) {
+		String details = "create merchant " + describe("kind", request.kind(), "name", request.name(), "parentId",
+				request.parentId(), "location", request.location(), "timezone", request.timezone(), "currency",
+				request.currency(), "locale", request.locale());
+		return audited(operator, "merchant", details, () -> MerchantSummary.of(this.merchants.create(request)),
+				created -> "merchant/" + created.id());
+	}
+
+	public MerchantSummary updateMerchant(CurrentUser operator, long id, MerchantChange change) {
+		String details = "update merchant " + describe("name", change.name(), "location", change.location(), "timezone",
+				change.timezone(), "currency", change.currency(), "locale", change.locale(), "licenseActive",
+				change.licenseActive());
+		return audited(operator, "merchant/" + id, details,
+				() -> MerchantSummary.of(this.merchants.update(id, change)), updated -> "merchant/" + id);
+	}
+
+	public AccountSummary createUser(CurrentUser operator, NewAccount request) {
+		String details = "create user " + describe("username", request.username(), "role", request.role(), "scopeId",
+				request.scopeId(), "canRefund", request.canRefund());
+		return audited(operator, "user", details, () -> this.accounts.create(request), created -> "user/" + created.id());
+	}
+
+	public AccountSummary updateUser(CurrentUser operator, long id, AccountChange change) {
+		String details = "update user " + describe("canRefund", change.canRefund(), "enabled", change.enabled(),
+				"passwordReset", change.password() == null ? null : Boolean.TRUE);
+		return audited(operator, "user/" + id, details, () -> {
+			if (id == operator.accountId() && Boolean.FALSE.equals(change.enabled())) {
+				// nobody would be left to switch it back on if this was the last operator
+				throw ProblemException.unprocessable("CANNOT_DISABLE_SELF", "An operator cannot disable its own account");
+			}
+			return this.accounts.update(id, change);
+		}, updated -> "user/" + id);
+	}
+
+	private <T> T audited(CurrentUser operator, String resource, String details, Supplier<T> change,
+			Function<T, String> resourceOf) {
+		T result;
+		try {
+			result = change.get();
+		}
+		catch (ProblemException ex) {
+			this.audit.record(AUDIT_TYPE, "REFUSED", operator.username(), resource, details + " -> " + ex.code());
+			throw ex;
+		}
+		this.audit.record(AUDIT_TYPE, "SUCCESS", operator.username(), resourceOf.apply(result), details);
+		return result;
+	}
+
+	/** "name=value" pairs of the fields that were sent (null ones left out), quoted where text. */
+	private static String describe(Object... pairs) {
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			Object value = pairs[i + 1];
+			if (value != null) {
+				parts.add(pairs[i] + "=" + (value instanceof String text ? '"' + text + '"' : value));
+			}
+		}
+		return String.join(" ", parts);
+	}
+
+}
