@@ -115,7 +115,7 @@ class DemoDataSet {
 	}
 
 	private void account(DemoAccount account, String role, Long scopeId, boolean canRefund) {
-		this.accounts.create(new AccountService.NewAccount(account.username(), account.password(), role, scopeId, canRefund));
+		this.accounts.createWithPublishedPassword(new AccountService.NewAccount(account.username(), account.password(), role, scopeId, canRefund));
 	}
 
 	/** Draws the transactions; one Random, consumed in a fixed order, so the output is repeatable. */
