@@ -124,7 +124,12 @@ class AdminUserApiIT {
 		assertThat(granted.json().path("canRefund").asBoolean()).isTrue();
 		assertThat(granted.json().path("enabled").asBoolean()).as("unchanged").isTrue();
 		assertThat(granted.json().path("username").asString()).isEqualTo(username);
-		assertThat(user.get("/api/v1/me").json().path("canRefund").asBoolean()).as("the same session, at once").isTrue();
+		var sameSession = user.get("/api/v1/me");
+		assertThat(sameSession.status()).as("the same session, at once: the privilege now needs the second factor")
+			.isEqualTo(401);
+		assertThat(sameSession.code()).isEqualTo("MFA_REQUIRED");
+		user = WebSession.signIn(this.port, username, TestData.PASSWORD); // passes the second factor
+		assertThat(user.get("/api/v1/me").json().path("canRefund").asBoolean()).isTrue();
 
 		var taken = this.admin.patch("/api/v1/admin/users/" + id, "{\"canRefund\":false}");
 		assertThat(taken.json().path("canRefund").asBoolean()).isFalse();
