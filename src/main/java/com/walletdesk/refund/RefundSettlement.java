@@ -111,16 +111,28 @@ class RefundSettlement {
 	/**
 	 * The day's balance (Asia/Shanghai): today's charges minus today's refunds of every kind,
 	 * succeeded and pending (this one included), must not go below zero. Runs under the day's
-	 * row lock, so the dashboard refunds of a store and day are checked one at a time. Pending
-	 * refunds are summed before stored refunds: a refund settling in between is then counted
-	 * twice (refusing too much, never too little) rather than missed.
+	 * row lock, so the dashboard refunds of a store and day are checked one at a time.
+	 *
+	 * <p>Pending refunds (our table) and stored refunds (the transaction module's) are two
+	 * statements, and a refund may settle between them (settling needs no day lock). Pending
+	 * refunds are summed before and after the stored ones: while the day's row is locked nothing
+	 * can become pending, so equal sums mean nothing settled in between and the figures are
+	 * exact. Otherwise it reads again; if refunds keep settling, the first sum is kept, which
+	 * counts a settling refund twice: it refuses too much, never too little.
 	 */
 	private void checkDailyBalance(TransactionRow charge, Instant now) {
 		ChinaDay day = ChinaDay.of(now);
 		this.balances.lock(charge.storeId(), charge.currency(), day.date(), now);
-		long pending = this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
-		TransactionService.DayTotals totals = this.transactions.totals(charge.storeId(), charge.currency(),
-				day.start(), day.end());
+		long pending;
+		TransactionService.DayTotals totals;
+		int reads = 0;
+		boolean steady;
+		do {
+			pending = this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
+			totals = this.transactions.totals(charge.storeId(), charge.currency(), day.start(), day.end());
+			steady = pending == this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
+		}
+		while (!steady && ++reads < 3);
 		long refundsToday = totals.refunds() + pending;
 		if (refundsToday > totals.sales()) {
 			throw ProblemException.unprocessable(RefundCodes.DAILY_BALANCE_EXCEEDED, RefundCodes.DAILY_BALANCE_MESSAGE);
