@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -26,8 +28,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * One place where refusals become answers: problem JSON under {@code /api/}, the error page
  * with a message in words elsewhere. Nothing here decides a rule; a stack trace never leaves.
+ *
+ * <p>Ordered first: otherwise Spring Boot's own problem-details advice
+ * ({@code spring.mvc.problemdetails.enabled}) may answer the standard MVC exceptions (unreadable
+ * body, missing header...) first, without our {@code code}.
  */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
