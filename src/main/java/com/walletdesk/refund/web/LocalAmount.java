@@ -34,9 +34,11 @@ final class LocalAmount {
 
 	/**
 	 * What was typed, as the contract's decimal string. The locale's decimal mark is the decimal
-	 * mark; its grouping separator is allowed between groups of three digits; spaces, the
-	 * currency's symbol and code are ignored; a point is also read as the decimal mark where the
-	 * locale groups with something else (pt-PT, fr-FR), so the contract's own form always works.
+	 * mark; its grouping separator (or, before a decimal mark, the other of point and comma) is
+	 * allowed between groups of three digits; spaces, the currency's symbol and code are ignored;
+	 * a point is also read as the decimal mark where the locale groups with something else
+	 * (pt-PT, fr-FR), so the contract's own form always works. Anything ambiguous ({@code 12,34}
+	 * in en-GB) is not guessed at.
 	 *
 	 * @return e.g. {@code "12.34"}, or the input stripped when it is not an amount in this locale
 	 * (an empty string when nothing was typed, never null: a blank field is not "everything")
@@ -72,11 +74,13 @@ final class LocalAmount {
 		int dot = s.lastIndexOf('.');
 		int comma = s.lastIndexOf(',');
 		if (dot >= 0 && comma >= 0) {
-			// both marks: the last one must be the locale's decimal mark, the other its grouping
+			// both marks: the last one must be the locale's decimal mark, the other one groups
+			// (1.234,56 in pt-PT too, where the point is still the usual grouping by hand)
 			char last = dot > comma ? '.' : ',';
-			if (last != decimal || grouping == 0) {
+			if (last != decimal) {
 				return text;
 			}
+			grouping = last == '.' ? ',' : '.';
 			whole = s.substring(0, Math.max(dot, comma));
 			fraction = s.substring(Math.max(dot, comma) + 1);
 		}

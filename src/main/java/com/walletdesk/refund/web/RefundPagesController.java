@@ -43,13 +43,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class RefundPagesController {
 
-	static final String DIALOG = "refund/dialog :: dialog";
+	static final String DIALOG = "refund/dialog :: modal";
 
-	static final String DIALOG_BODY = "refund/dialog :: body";
+	static final String DIALOG_BODY = "refund/dialog :: content";
 
 	static final String OUTCOME = "refund/outcome :: banner";
 
-	static final String REFUNDS = "refund/refunds :: dialog";
+	static final String REFUNDS = "refund/refunds :: modal";
 
 	static final String PAGE = "refund/page";
 
