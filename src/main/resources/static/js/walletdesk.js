@@ -250,6 +250,10 @@
     }
     dialog.showModal();
     focusInside(dialog);
+    // the pre-filled amount is selected: type to replace it for a partial refund
+    if (document.activeElement && document.activeElement.hasAttribute('autofocus') && document.activeElement.select) {
+      document.activeElement.select();
+    }
   }
 
   // A refused refund answers 4xx/5xx with its message in words (header Walletdesk-Swap): show it.

@@ -150,8 +150,8 @@ class RefundPagesIT {
 		assertThat(RefundPages.count(html, "id=\"refunds-off\"")).isEqualTo(1);
 		String line = RefundPages.text(html.replaceAll("(?s).*(<p id=\"refunds-off\".*?</p>).*", "$1"));
 		assertThat(line).isEqualTo("Refunds are not enabled for this account, so there is no Refund button. "
-				+ "To have them enabled, contact Walletdesk merchant support: support@walletdesk.example "
-				+ "+351 210 000 000 (Mon-Fri 09:00-18:00 (Europe/Lisbon)) Why?");
+				+ "To have them enabled, contact Walletdesk merchant support: support@walletdesk.example, "
+				+ "+351 210 000 000, open Mon-Fri 09:00-18:00 (Europe/Lisbon). Why?");
 		assertThat(html).contains("href=\"mailto:support@walletdesk.example\"").contains("href=\"tel:+351210000000\"")
 			.contains("href=\"/help#no-refund-button\"");
 		// the results fragment does not repeat it
@@ -399,7 +399,7 @@ class RefundPagesIT {
 		expect(refused, 422, "DAILY_BALANCE_EXCEEDED", "Refund amount is greater than today's overall payment. "
 				+ "Today's balance is this store's sales since 00:00 China time (Asia/Shanghai) minus today's refunds, "
 				+ "and it starts again from zero at 00:00 China time. "
-				+ "The balance starts again at 2026-11-20 16:00 (Europe/Lisbon) (00:00 China time).");
+				+ "In this store's time, the next 00:00 China time is 2026-11-20 16:00 (Europe/Lisbon).");
 		assertThat(RefundPages.refusal(refused.body())).contains(DAILY_BALANCE);
 		assertThat(RefundPages.amountField(refused.body())).isEqualTo("5,00");
 
