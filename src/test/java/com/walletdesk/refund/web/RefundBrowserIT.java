@@ -205,6 +205,7 @@ class RefundBrowserIT {
 		focused().sendKeys(Keys.ESCAPE);
 		waitFor(d -> driver.findElements(By.id("refunds-dialog")).isEmpty());
 		assertThat(pageWasNotReloaded()).isTrue();
+		assertThat(cspViolations()).as("no inline script or style in anything swapped in").isEmpty();
 	}
 
 	@Test
@@ -292,8 +293,15 @@ class RefundBrowserIT {
 		return cell(chargeId, 12);
 	}
 
+	/** Marks the window (it dies with a page load) and records any CSP violation from now on. */
 	private static void markPage() {
-		((JavascriptExecutor) driver).executeScript("window.walletdeskMarker = 'still-here';");
+		((JavascriptExecutor) driver).executeScript("window.walletdeskMarker = 'still-here'; window.cspViolations = [];"
+				+ "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective));");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> cspViolations() {
+		return (List<String>) ((JavascriptExecutor) driver).executeScript("return window.cspViolations;");
 	}
 
 	private static boolean pageWasNotReloaded() {
