@@ -127,7 +127,8 @@ class RefundPagesController {
 					response, model);
 		}
 		if (result.isAccepted()) {
-			Charge charge = before.orElseThrow();
+			// accepted means in scope: the charge is there (read again only if it was not a moment ago)
+			Charge charge = before.or(() -> charge(user, id)).orElseThrow();
 			model.addAttribute("outcome", RefundOutcome.of(result, charge.store().displayLocale(),
 					RefundDialog.lookupUrl(charge.store())));
 			if (Htmx.wantsFragment(request)) {

@@ -45,6 +45,15 @@ record RefundRefusal(HttpStatus status, String code, String fallback, List<Strin
 	}
 
 	/**
+	 * "Refund not made", except when it may still happen (a first request still running, or a
+	 * failure after which reconciliation settles it): "not confirmed yet".
+	 */
+	public String headlineKey() {
+		return RefundCodes.REQUEST_IN_PROGRESS.equals(this.code) || "INTERNAL_ERROR".equals(this.code)
+				? "refund.unconfirmed" : "refund.refused";
+	}
+
+	/**
 	 * Nothing the dialog could change would help (gone, not allowed, nothing left): it offers
 	 * only Close.
 	 */

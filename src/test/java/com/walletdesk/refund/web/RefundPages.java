@@ -218,7 +218,7 @@ final class RefundPages {
 	}
 
 	static String text(String html) {
-		return html == null ? null : unescape(html.replaceAll("<[^>]+>", " ")).replaceAll("\\s+", " ").strip();
+		return html == null ? null : unescape(html.replaceAll("<[^>]+>", "")).replaceAll("\\s+", " ").strip();
 	}
 
 	private static String group(String html, String regex) {

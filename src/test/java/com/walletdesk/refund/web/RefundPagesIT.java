@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.money.Money;
+import com.walletdesk.refund.RefundCheckpoints;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.TestData;
@@ -61,6 +62,9 @@ class RefundPagesIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	RefundCheckpoints checkpoints;
+
 	MerchantNode group;
 
 	MerchantNode store;
@@ -82,6 +86,7 @@ class RefundPagesIT {
 	void reset() {
 		this.clock.reset();
 		this.sandbox.approveAll();
+		this.checkpoints.disarm();
 	}
 
 	RefundPages pages(String username) {
@@ -330,7 +335,7 @@ class RefundPagesIT {
 		var second = this.pages.confirm(charge, "30,00", "slow wallet", key);
 
 		assertThat(second.status()).isEqualTo(409);
-		assertThat(RefundPages.refusal(second.body())).isEqualTo("Refund not made. This refund is still being processed. "
+		assertThat(RefundPages.refusal(second.body())).isEqualTo("Refund not confirmed yet. This refund is still being processed. "
 				+ "Wait a moment, then look at the transaction again.");
 		assertThat(RefundPages.key(second.body())).isEqualTo(key);
 		assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
@@ -364,6 +369,10 @@ class RefundPagesIT {
 		expect(this.pages.confirm(charge, "1,00", "no key", null), 400, "IDEMPOTENCY_KEY_REQUIRED",
 				"The refund request was incomplete. Reload the page and try again.");
 
+		expect(this.pages.confirm(charge, "1,00", "long key", "k".repeat(256)), 400, "IDEMPOTENCY_KEY_TOO_LONG",
+				"The refund request was not valid. Reload the page and try again.");
+		expect(this.pages.confirm(charge, "1,00", "odd key", "chave-é"), 400, "IDEMPOTENCY_KEY_INVALID", null);
+
 		// the wallet's own words
 		this.sandbox.setForStore(this.store.id(), SandboxBehaviour.decline("Merchant account frozen by the wallet"));
 		String declinedKey = RefundPages.key(this.pages.dialog(charge).body());
@@ -387,6 +396,26 @@ class RefundPagesIT {
 		// nothing changed by any refusal: one pending refund, one declined, nothing else
 		assertThat(refundRows(charge)).isEqualTo(2);
 		assertThat(this.sandbox.appliedTotal(charge)).isZero();
+	}
+
+	@Test
+	void anUnexpectedFailureIsToldInWordsAndTryingAgainCannotRefundTwice() {
+		String charge = charge(10_00);
+		String key = RefundPages.key(this.pages.dialog(charge).body());
+		// the process "dies" after the amount was reserved, before the wallet is asked
+		this.checkpoints.crashOnceAt(RefundCheckpoints.Step.AFTER_RESERVATION);
+
+		var failed = this.pages.confirm(charge, "4,00", "crash", key);
+
+		assertThat(failed.status()).isEqualTo(500);
+		assertThat(failed.header("Walletdesk-Swap")).isEqualTo("refusal");
+		assertThat(RefundPages.refusal(failed.body())).isEqualTo("Refund not confirmed yet. Something went wrong on our side. "
+				+ "The refund may still be completed: look at the transaction again in a few minutes before trying again.");
+		assertThat(failed.body()).doesNotContain("Exception").doesNotContain("<html");
+		assertThat(RefundPages.key(failed.body())).as("the same key: trying again replays, never refunds twice")
+			.isEqualTo(key);
+		expect(this.pages.confirm(charge, "4,00", "crash", key), 409, "REQUEST_IN_PROGRESS", null);
+		assertThat(refundRows(charge)).isOne();
 	}
 
 	@Test
