@@ -208,8 +208,80 @@
     }
   }
 
+  // ---- Dialogs loaded by htmx (Confirm Refund, a charge's refunds): opened as modals with the
+  // focus inside; Escape, Cancel or Close shut them, and the focus goes back to what opened them
+  // (found again by its data-opener, since the results may have been refreshed meanwhile).
+  var opener = null;
+
+  document.addEventListener('click', function (e) {
+    var source = e.target.closest && e.target.closest('[data-opener]');
+    if (source) { opener = source.getAttribute('data-opener'); }
+  }, true);
+
+  // The field a refusal points at, else the refusal, else the first field.
+  function focusInside(dialog) {
+    var target = dialog.querySelector('[aria-invalid="true"]') || dialog.querySelector('.banner[tabindex]')
+      || dialog.querySelector('[autofocus]')
+      || dialog.querySelector('input:not([type="hidden"]), textarea, button, a[href]');
+    if (target) { target.focus(); }
+  }
+
+  function openDialog(dialog) {
+    if (dialog.hasAttribute('data-ready')) { return; }
+    dialog.setAttribute('data-ready', '');
+    var returnTo = opener;
+    dialog.addEventListener('click', function (e) {
+      if (e.target.closest('[data-dialog-close]')) { dialog.close(); }
+    });
+    dialog.addEventListener('cancel', function (e) {
+      // Escape while a refund is being confirmed: the dialog stays until its answer is shown
+      if (dialog.querySelector('button[type="submit"][disabled]')) { e.preventDefault(); }
+    });
+    dialog.addEventListener('close', function () {
+      var back = dialog.hasAttribute('data-keep-focus') || !returnTo ? null
+        : document.querySelector('[data-opener="' + returnTo + '"]');
+      dialog.remove();
+      if (back) { back.focus(); }
+    });
+    if (dialog.id === 'refund-dialog') {
+      // a new refund: the banner of the last one goes
+      var outcome = document.getElementById('refund-outcome');
+      if (outcome) { outcome.textContent = ''; }
+    }
+    dialog.showModal();
+    focusInside(dialog);
+    // the pre-filled amount is selected: type to replace it for a partial refund
+    if (document.activeElement && document.activeElement.hasAttribute('autofocus') && document.activeElement.select) {
+      document.activeElement.select();
+    }
+  }
+
+  // A refused refund answers 4xx/5xx with its message in words (header Walletdesk-Swap): show it.
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var xhr = e.detail && e.detail.xhr;
+    if (xhr && xhr.status >= 400 && xhr.getResponseHeader('Walletdesk-Swap') === 'refusal') {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
+  });
+
+  // Refunded: the dialog closes and the blue banner takes the focus (the results refresh themselves).
+  document.addEventListener('refund-succeeded', function () {
+    document.querySelectorAll('dialog[data-dialog][open]').forEach(function (dialog) {
+      dialog.setAttribute('data-keep-focus', '');
+      dialog.close();
+    });
+    var banner = document.querySelector('#refund-outcome .banner');
+    if (banner) { banner.focus(); }
+  });
+
   function init(scope) {
     var root = scope && scope.querySelectorAll ? scope : document;
+    if (root.matches && root.matches('dialog[data-dialog]')) { openDialog(root); }
+    root.querySelectorAll('dialog[data-dialog]').forEach(openDialog);
+    // an answer swapped into an open dialog (a refusal): focus what needs correcting
+    var inDialog = root !== document && root.closest && root.closest('dialog[data-dialog][open]');
+    if (inDialog && inDialog.hasAttribute('data-ready')) { focusInside(inDialog); }
     root.querySelectorAll('[data-range-picker]').forEach(function (picker) {
       if (!picker.hasAttribute('data-ready')) { picker.setAttribute('data-ready', ''); new RangePicker(picker); }
     });

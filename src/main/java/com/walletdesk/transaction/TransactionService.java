@@ -1,5 +1,6 @@
 package com.walletdesk.transaction;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -112,6 +114,61 @@ public class TransactionService {
 			}
 			this.transactions.insertAll(refunds);
 		}
+	}
+
+	// --- dashboard refunds: called by the refund module inside its own database transactions ---
+
+	/**
+	 * Reserves {@code amount} of a charge for a pending refund. The caller holds the charge's
+	 * row lock ({@link #lock}); the guarded UPDATE and the table's CHECK refuse a reservation
+	 * beyond the amount anyway. False (nothing changed) when it does not fit.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean reserveRefund(String chargeId, long amount) {
+		return this.transactions.addPending(chargeId, amount);
+	}
+
+	/** Gives back a reservation of a refund that failed. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void releaseRefund(String chargeId, long amount) {
+		if (!this.transactions.releasePending(chargeId, amount)) {
+			throw new IllegalStateException("charge " + chargeId + " has less than " + amount + " reserved");
+		}
+	}
+
+	/**
+	 * Settles a reserved refund as succeeded: stores its {@code refund_dashboard} transaction
+	 * (parent: the charge; created at the refund's own time, so the day it counts on never
+	 * changes) and moves the reservation to the refunded amount, in the caller's transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public TransactionRow settleRefund(String chargeId, long amount, String transactionId, Instant createdAt,
+			String vendorReference) {
+		TransactionRow charge = this.transactions.findById(chargeId)
+			.filter(TransactionRow::isCharge)
+			.orElseThrow(() -> new IllegalStateException("no charge " + chargeId));
+		if (!this.transactions.movePendingToRefunded(chargeId, amount)) {
+			throw new IllegalStateException("charge " + chargeId + " has less than " + amount + " reserved");
+		}
+		TransactionRow refund = new TransactionRow(transactionId, charge.storeId(), TransactionRow.REFUND_DASHBOARD,
+				charge.method(), charge.channel(), amount, 0, charge.currency(), createdAt, charge.reference(),
+				vendorReference, chargeId, null, null, null, null, null, 0, 0);
+		this.transactions.insert(refund);
+		return refund;
+	}
+
+	/**
+	 * Charges and refunds (of both kinds, as stored transactions) of a store in one currency
+	 * created in [from, to). Pending dashboard refunds are not transactions yet: the refund
+	 * module adds those.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public DayTotals totals(long storeId, String currency, Instant from, Instant to) {
+		return this.transactions.totals(storeId, currency, from, to);
+	}
+
+	/** Sums in minor units: charges, and refunds of both kinds. */
+	public record DayTotals(long sales, long refunds) {
 	}
 
 }

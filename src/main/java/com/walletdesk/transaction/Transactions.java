@@ -173,4 +173,55 @@ class Transactions {
 		return chunks;
 	}
 
+	/**
+	 * Reserves a pending dashboard refund on a charge, only if it fits (the table's CHECK refuses
+	 * it too). False when it does not fit or the row is not a charge.
+	 */
+	boolean addPending(String chargeId, long amount) {
+		return this.jdbc.sql("""
+				UPDATE wallet_transaction SET refund_pending = refund_pending + :amount
+				WHERE id = :id AND type = 'charge' AND refunded + refund_pending + :amount <= amount""")
+			.param("amount", amount)
+			.param("id", chargeId)
+			.update() == 1;
+	}
+
+	/** Gives a reservation back (the refund failed). False when that much is not reserved. */
+	boolean releasePending(String chargeId, long amount) {
+		return this.jdbc.sql("""
+				UPDATE wallet_transaction SET refund_pending = refund_pending - :amount
+				WHERE id = :id AND type = 'charge' AND refund_pending >= :amount""")
+			.param("amount", amount)
+			.param("id", chargeId)
+			.update() == 1;
+	}
+
+	/** Moves a reservation to the refunded amount (the refund succeeded). False when not reserved. */
+	boolean movePendingToRefunded(String chargeId, long amount) {
+		return this.jdbc.sql("""
+				UPDATE wallet_transaction SET refund_pending = refund_pending - :amount, refunded = refunded + :amount
+				WHERE id = :id AND type = 'charge' AND refund_pending >= :amount""")
+			.param("amount", amount)
+			.param("id", chargeId)
+			.update() == 1;
+	}
+
+	/**
+	 * A store's charges and refunds (both kinds) in one currency created in [from, to): one
+	 * range of the (store_id, created_at, id) index.
+	 */
+	TransactionService.DayTotals totals(long storeId, String currency, java.time.Instant from, java.time.Instant to) {
+		return this.jdbc.sql("""
+				SELECT COALESCE(SUM(CASE WHEN t.type = 'charge' THEN t.amount ELSE 0 END), 0) AS sales,
+				       COALESCE(SUM(CASE WHEN t.type <> 'charge' THEN t.amount ELSE 0 END), 0) AS refunds
+				FROM wallet_transaction t
+				WHERE t.store_id = :store AND t.created_at >= :from AND t.created_at < :to AND t.currency = :currency""")
+			.param("store", storeId)
+			.param("from", TransactionRows.utc(from))
+			.param("to", TransactionRows.utc(to))
+			.param("currency", currency)
+			.query((rs, n) -> new TransactionService.DayTotals(rs.getLong("sales"), rs.getLong("refunds")))
+			.single();
+	}
+
 }

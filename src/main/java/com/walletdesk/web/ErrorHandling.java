@@ -28,9 +28,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * One place where refusals become answers: problem JSON under {@code /api/}, the error page
  * with a message in words elsewhere. Nothing here decides a rule; a stack trace never leaves.
+ *
+ * <p>Ordered first: otherwise Spring Boot's own problem-details advice
+ * ({@code spring.mvc.problemdetails.enabled}) may answer the standard MVC exceptions (unreadable
+ * body, missing header...) first, without our {@code code}.
  */
 @ControllerAdvice
-// before Boot's own ProblemDetailsExceptionHandler, which would answer without our `code`
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 

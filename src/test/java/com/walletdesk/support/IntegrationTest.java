@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "walletdesk.demo.enabled=false", "walletdesk.bootstrap.admin-username=admin",
 				"walletdesk.bootstrap.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
-				"logging.level.com.walletdesk=INFO" })
+				"logging.level.com.walletdesk=INFO",
+				// the tests run the refund reconciler themselves, at the moments they choose
+				"walletdesk.refund.reconcile.enabled=false" })
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(TestSupportConfig.class)
 public @interface IntegrationTest {

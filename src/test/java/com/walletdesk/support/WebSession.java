@@ -109,6 +109,11 @@ public final class WebSession {
 			.method("PATCH", HttpRequest.BodyPublishers.ofString(json))));
 	}
 
+	public Response put(String path, String json) {
+		return send(withCsrf(request(path).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))));
+	}
+
 	public Response delete(String path) {
 		return send(withCsrf(request(path).DELETE()));
 	}

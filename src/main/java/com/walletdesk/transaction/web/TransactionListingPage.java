@@ -21,9 +21,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * @param lookup true for Transaction Lookup (one store; the only place a refund may be offered)
  * @param action the page's own path, which also answers the htmx fragment
+ * @param canRefund the account holds the refund privilege (Lookup offers the button; All
+ * Transactions Search links each refundable charge to its store's Lookup instead)
+ * @param selfUrl this very state (as asked, with its page), for refreshing the results in place
+ * after a refund
  */
-record TransactionListingPage(boolean lookup, String action, String from, String to, String q, String limit,
-		Refusal refusal, Table table) {
+record TransactionListingPage(boolean lookup, String action, boolean canRefund, String from, String to, String q,
+		String limit, String selfUrl, Refusal refusal, Table table) {
 
 	private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -52,23 +56,34 @@ record TransactionListingPage(boolean lookup, String action, String from, String
 	/**
 	 * One table row, formatted for people in its store's locale and zone. {@code transaction}
 	 * is the row itself, for the refund cell.
+	 *
+	 * @param refundable Lookup, an account with the refund privilege, a charge with something left
+	 * @param refundInStoreUrl All Transactions Search only (never a button there): the charge in its
+	 * store's Transaction Lookup, where it can be refunded; null when it cannot be
 	 */
 	record Row(TransactionRow transaction, long storeId, String location, String storeName, String dateTime,
-			String total, String remaining, String tip, boolean refundable) {
+			String total, String remaining, String tip, boolean refundable, String refundInStoreUrl) {
+
+		/** Refunded in part or in full, or with a refund pending: its refunds are worth a look. */
+		public boolean hasRefunds() {
+			return this.transaction.isCharge() && this.transaction.refunded() + this.transaction.refundPending() > 0;
+		}
 
 	}
 
-	static TransactionListingPage refused(boolean lookup, String action, Form form, ProblemException ex) {
+	static TransactionListingPage refused(boolean lookup, String action, boolean canRefund, Form form, String cursor,
+			ProblemException ex) {
 		// a refused page size is not carried into the next search (it is a hidden field)
 		String limit = "INVALID_LIMIT".equals(ex.code()) ? null : form.limit();
-		return new TransactionListingPage(lookup, action, form.from(), form.to(), form.q(), limit, Refusal.of(ex),
-				null);
+		return new TransactionListingPage(lookup, action, canRefund, form.from(), form.to(), form.q(), limit,
+				url(action, form, cursor), Refusal.of(ex), null);
 	}
 
-	static TransactionListingPage of(boolean lookup, String action, Form form, TransactionPage page) {
+	static TransactionListingPage of(boolean lookup, String action, boolean canRefund, Form form, String cursor,
+			TransactionPage page) {
 		String from = page.period().from().toString();
 		String to = page.period().to().toString();
-		List<Row> rows = page.rows().stream().map(row -> row(page, row)).toList();
+		List<Row> rows = page.rows().stream().map(row -> row(page, row, !lookup && canRefund)).toList();
 		List<Total> totals = page.totals().stream().map(total -> {
 			Locale locale = page.stores()
 				.values()
@@ -83,19 +98,28 @@ record TransactionListingPage(boolean lookup, String action, String from, String
 		Form shown = new Form(from, to, form.q(), form.limit());
 		String previous = page.previousCursor() == null ? null : url(action, shown, page.previousCursor());
 		String next = page.nextCursor() == null ? null : url(action, shown, page.nextCursor());
-		return new TransactionListingPage(lookup, action, from, to, form.q(), form.limit(), null,
-				new Table(totals, rows, previous, next, page.refundsAllowed()));
+		// refreshed as asked (a default period is worked out again, so it takes in a new refund)
+		return new TransactionListingPage(lookup, action, canRefund, from, to, form.q(), form.limit(),
+				url(action, form, cursor), null, new Table(totals, rows, previous, next, page.refundsAllowed()));
 	}
 
-	private static Row row(TransactionPage page, TransactionRow row) {
+	private static Row row(TransactionPage page, TransactionRow row, boolean linkToStore) {
 		MerchantNode store = page.store(row);
 		Locale locale = store.displayLocale();
 		ZoneId zone = store.zone();
 		Money remaining = row.remainingMoney();
+		boolean somethingLeft = row.isCharge() && row.remaining() > 0;
 		return new Row(row, store.id(), page.location(row), store.name(),
 				LOCAL_TIME.format(row.createdAt().atZone(zone)) + " (" + zone.getId() + ")",
 				row.amountMoney().format(locale), remaining == null ? null : remaining.format(locale),
-				row.tipMoney().format(locale), page.refundable(row));
+				row.tipMoney().format(locale), page.refundable(row),
+				linkToStore && somethingLeft ? refundInStoreUrl(store, row) : null);
+	}
+
+	/** The charge found in its store's Lookup: its own local day and its ID in the search box. */
+	static String refundInStoreUrl(MerchantNode store, TransactionRow row) {
+		String day = row.createdAt().atZone(store.zone()).toLocalDate().toString();
+		return url("/stores/" + store.id() + "/transactions", new Form(day, day, row.id(), null), null);
 	}
 
 	/** The page's URL for this state: period, search, page size when chosen, and the page's cursor. */

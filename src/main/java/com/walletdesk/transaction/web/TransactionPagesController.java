@@ -13,6 +13,7 @@ import com.walletdesk.transaction.TransactionPage;
 import com.walletdesk.transaction.TransactionQuery;
 import com.walletdesk.web.Htmx;
 import com.walletdesk.web.ProblemException;
+import com.walletdesk.web.SupportContact;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -40,10 +41,14 @@ class TransactionPagesController {
 
 	private final MerchantTreePanel panel;
 
-	TransactionPagesController(TransactionQuery query, MerchantService merchants, MerchantTreePanel panel) {
+	private final SupportContact support;
+
+	TransactionPagesController(TransactionQuery query, MerchantService merchants, MerchantTreePanel panel,
+			SupportContact support) {
 		this.query = query;
 		this.merchants = merchants;
 		this.panel = panel;
+		this.support = support;
 	}
 
 	@GetMapping("/stores/{storeId}/transactions")
@@ -55,6 +60,8 @@ class TransactionPagesController {
 		MerchantNode store = this.merchants.requireVisibleStore(user.scope(), PageIds.parse(storeId, "Store"));
 		model.addAttribute("store", store);
 		model.addAttribute("trail", this.panel.trail(user, store));
+		// whom to ask when there is no Refund button (the page says so once)
+		model.addAttribute("support", this.support);
 		return listing(user, true, "/stores/" + store.id() + "/transactions", store,
 				new TransactionListingPage.Form(from, to, q, limit), cursor,
 				filter -> this.query.lookup(user, store.id(), filter), request, response, model);
@@ -76,14 +83,14 @@ class TransactionPagesController {
 		TransactionListingPage listing;
 		try {
 			TransactionFilter filter = TransactionFilter.parse(form.from(), form.to(), form.q(), form.limit(), cursor);
-			listing = TransactionListingPage.of(lookup, action, form, read.apply(filter));
+			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, read.apply(filter));
 		}
 		catch (ProblemException ex) {
 			if (ex.status() != HttpStatus.BAD_REQUEST) {
 				throw ex;
 			}
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			listing = TransactionListingPage.refused(lookup, action, form, ex);
+			listing = TransactionListingPage.refused(lookup, action, user.canRefund(), form, cursor, ex);
 		}
 		model.addAttribute("listing", listing);
 		if (Htmx.wantsFragment(request)) {

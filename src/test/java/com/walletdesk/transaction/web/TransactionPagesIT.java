@@ -59,7 +59,7 @@ class TransactionPagesIT {
 		assertThat(PageHtml.rowIds(html)).containsExactly(refund, charge); // newest first
 		assertThat(PageHtml.cells(html, charge)).containsExactly(group.name(), store.name(), charge, "", "INV-77",
 				"2019-09-24 17:41:05 (Europe/Paris)", "Charge", "Alipay", "", PageHtml.cells(html, charge).get(9),
-				eur(4000_65), "", eur(3000_65), eur(2_50), "L-7", "", "", "T-01");
+				eur(4000_65), "Refunds", eur(3000_65), eur(2_50), "L-7", "", "", "T-01");
 		assertThat(PageHtml.cells(html, refund).subList(2, 8)).containsExactly(refund, charge, "",
 				"2019-09-24 17:42:05 (Europe/Paris)", "Refund (app)", "Alipay");
 		assertThat(PageHtml.cells(html, refund).get(12)).as("a refund has no remaining amount").isEmpty();
@@ -230,7 +230,11 @@ class TransactionPagesIT {
 		assertThat(PageHtml.cells(html, inA).subList(0, 2)).containsExactly(lisbon.name(), a.name());
 		assertThat(PageHtml.cells(html, inB).subList(0, 2)).containsExactly(hq.name(), b.name());
 		assertThat(PageHtml.cells(html, inB).get(10)).isEqualTo(Money.ofMinor(10_00, "EUR").format(Locale.FRANCE));
-		assertThat(PageHtml.texts(html, "<td class=\"refund\">(.*?)</td>")).hasSize(2).allMatch(String::isEmpty);
+		// never a Refund button here: each charge links to its store's Lookup instead, where it can be refunded
+		assertThat(html).doesNotContain("<button type=\"button\" class=\"danger");
+		assertThat(PageHtml.texts(html, "(?s)<td class=\"refund\">(.*?)</td>")).containsExactly("Refund in store",
+				"Refund in store");
+		assertThat(html).contains("href=\"/stores/" + a.id() + "/transactions?from=2026-07-01&amp;to=2026-07-01&amp;q=" + inA + "\"");
 		// htmx asks at the same URL and gets the fragment
 		assertThat(session.getHtmx("/transactions?from=2026-07-01&to=2026-07-01&q=" + inA).body())
 			.startsWith("<div id=\"results\"").contains(inA).doesNotContain(inB);

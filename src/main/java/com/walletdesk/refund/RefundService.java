@@ -1,0 +1,185 @@
+package com.walletdesk.refund;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.walletdesk.account.CurrentUser;
+import com.walletdesk.money.Money;
+import com.walletdesk.transaction.TransactionQuery;
+import com.walletdesk.transaction.TransactionRow;
+import com.walletdesk.wallet.RefundOrder;
+import com.walletdesk.wallet.WalletAnswer;
+import com.walletdesk.wallet.WalletService;
+import com.walletdesk.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Dashboard refunds: the module's API for the refund endpoints and pages.
+ * <ol>
+ * <li>Validate (key, scope, privilege, reason, amount): a refusal with nothing touched.</li>
+ * <li>Transaction A: refund row by idempotency key, charge and day rows locked, checks,
+ * reservation ({@link RefundSettlement#reserve}).</li>
+ * <li>The wallet, outside any transaction, with the refund's ID as its idempotency key and a
+ * time limit ({@link WalletService}).</li>
+ * <li>Transaction B: succeeded, failed, or left pending for the reconciler
+ * ({@link RefundSettlement#settle}).</li>
+ * </ol>
+ * Every attempt is audited. The same idempotency key and body get the first answer again; a
+ * request refused before its reservation leaves no refund behind, so its key stays free.
+ */
+@Service
+public class RefundService {
+
+	private final TransactionQuery query;
+
+	private final RefundSettlement settlement;
+
+	private final Refunds refunds;
+
+	private final WalletService wallet;
+
+	private final RefundAudit audit;
+
+	private final RefundCheckpoints checkpoints;
+
+	RefundService(TransactionQuery query, RefundSettlement settlement, Refunds refunds, WalletService wallet,
+			RefundAudit audit, RefundCheckpoints checkpoints) {
+		this.query = query;
+		this.settlement = settlement;
+		this.refunds = refunds;
+		this.wallet = wallet;
+		this.audit = audit;
+		this.checkpoints = checkpoints;
+	}
+
+	/**
+	 * Refunds a charge, fully ({@code command.amount()} null) or in part. Never throws for a
+	 * refusal: the result carries the status and code of API.md (404 outside the caller's scope,
+	 * 403 {@code REFUND_NOT_PERMITTED}, 400 for the key, 409, 422 with the codes of
+	 * {@link RefundCodes}). Throws only on an unexpected failure (which the refund survives:
+	 * reconciliation settles it).
+	 *
+	 * @param idempotencyKey one per refund the user means (one per dialog), 1..255 printable characters
+	 */
+	public RefundResult refund(CurrentUser user, String chargeId, RefundCommand command, String idempotencyKey) {
+		RefundCommand asked = command == null ? new RefundCommand(null, null) : command;
+		RefundResult result;
+		try {
+			result = attempt(user, chargeId, asked, idempotencyKey);
+		}
+		catch (ProblemException refusal) {
+			result = RefundResult.refused(refusal, false);
+		}
+		catch (RuntimeException ex) {
+			this.audit.error(user.username(), chargeId, asked, ex);
+			throw ex;
+		}
+		this.audit.attempt(user.username(), chargeId, asked, result);
+		return result;
+	}
+
+	/** The dashboard refunds of a charge the caller can see, oldest first (404 outside its scope). */
+	public List<RefundView> refundsOf(CurrentUser user, String chargeId) {
+		TransactionRow charge = this.query.find(user, chargeId);
+		return this.refunds.findByCharge(charge.id()).stream().map(RefundView::of).toList();
+	}
+
+	/**
+	 * What the refund dialog shows for a charge: the charge, what remains of it (the pre-filled
+	 * amount) and a fresh idempotency key for this dialog. Refuses like {@link #refund}: 404,
+	 * 403 {@code REFUND_NOT_PERMITTED}, 422 {@code NOT_REFUNDABLE} (thrown as
+	 * {@link ProblemException}).
+	 */
+	public RefundDraft draft(CurrentUser user, String chargeId) {
+		TransactionRow charge = this.query.find(user, chargeId);
+		requirePrivilege(user);
+		if (!charge.isCharge() || charge.remaining() <= 0) {
+			throw notRefundable();
+		}
+		return new RefundDraft(charge, charge.remainingMoney(), newIdempotencyKey());
+	}
+
+	/** A key for one refund the user means: give each dialog (each confirmation) its own. */
+	public static String newIdempotencyKey() {
+		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * The refund dialog's content.
+	 *
+	 * @param remaining the charge's amount minus its succeeded and pending refunds
+	 */
+	public record RefundDraft(TransactionRow charge, Money remaining, String idempotencyKey) {
+	}
+
+	private RefundResult attempt(CurrentUser user, String chargeId, RefundCommand command, String idempotencyKey) {
+		String key = ValidRefundRequest.checkKey(idempotencyKey);
+		TransactionRow charge = this.query.find(user, chargeId);
+		requirePrivilege(user);
+		if (!charge.isCharge()) {
+			throw notRefundable();
+		}
+		String reason = ValidRefundRequest.checkReason(command.reason());
+		Money amount = ValidRefundRequest.checkAmount(command.amount(), charge.currency());
+		ValidRefundRequest request = ValidRefundRequest.of(key, charge.id(), amount, reason);
+
+		Optional<Refund> existing = this.refunds.findByKey(user.accountId(), key);
+		if (existing.isPresent()) {
+			return answerExisting(existing.get(), request);
+		}
+		RefundSettlement.Reservation reservation = this.settlement.reserve(user.accountId(), user.username(), request);
+		if (reservation instanceof RefundSettlement.KeyTaken taken) {
+			return answerExisting(taken.existing(), request);
+		}
+		RefundSettlement.Reserved reserved = (RefundSettlement.Reserved) reservation;
+		this.checkpoints.reached(RefundCheckpoints.Step.AFTER_RESERVATION);
+		WalletAnswer answer = this.wallet.refund(order(reserved.refund(), reserved.charge()));
+		this.checkpoints.reached(RefundCheckpoints.Step.AFTER_WALLET_ANSWER);
+		Refund settled = this.settlement.settle(reserved.refund().id(), answer, true);
+		return answerOf(settled, false);
+	}
+
+	/** A request with a key already used by this account: its first answer, or why not. */
+	private static RefundResult answerExisting(Refund existing, ValidRefundRequest request) {
+		if (!existing.fingerprint().equals(request.fingerprint())) {
+			throw ProblemException.unprocessable(RefundCodes.IDEMPOTENCY_KEY_REUSED,
+					"This Idempotency-Key was already used for a different refund request");
+		}
+		if (!existing.isAnswered()) {
+			throw ProblemException.conflict(RefundCodes.REQUEST_IN_PROGRESS,
+					"A refund with this Idempotency-Key is still being processed; ask again in a moment");
+		}
+		return answerOf(existing, true);
+	}
+
+	/** The first answer recorded for a refund: accepted (succeeded or pending) or declined. */
+	private static RefundResult answerOf(Refund refund, boolean replayed) {
+		if (refund.answeredState() == RefundState.FAILED) {
+			return RefundResult.refused(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
+					RefundCodes.PROVIDER_DECLINED, refund.providerMessage()), replayed);
+		}
+		return RefundResult.accepted(RefundView.asAnswered(refund),
+				Money.ofMinor(refund.answeredRemaining(), refund.currency()), replayed);
+	}
+
+	static RefundOrder order(Refund refund, TransactionRow charge) {
+		return new RefundOrder(refund.walletKey(), charge.id(), charge.vendorReference(), charge.method(),
+				charge.storeId(), refund.amountMoney(), charge.amountMoney(), refund.reason());
+	}
+
+	private static void requirePrivilege(CurrentUser user) {
+		if (!user.canRefund()) {
+			throw ProblemException.forbidden(RefundCodes.REFUND_NOT_PERMITTED,
+					"This account may not refund; ask your administrator for the refund privilege");
+		}
+	}
+
+	private static ProblemException notRefundable() {
+		return ProblemException.unprocessable(RefundCodes.NOT_REFUNDABLE,
+				"This transaction cannot be refunded: it is not a charge, or nothing remains of it");
+	}
+
+}

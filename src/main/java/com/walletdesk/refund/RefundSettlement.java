@@ -1,0 +1,200 @@
+package com.walletdesk.refund;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import com.walletdesk.money.Money;
+import com.walletdesk.transaction.TransactionRow;
+import com.walletdesk.transaction.TransactionService;
+import com.walletdesk.wallet.WalletAnswer;
+import com.walletdesk.web.ProblemException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The two database transactions of a refund (DESIGN.md "The refund, step by step"); the wallet
+ * is called between them, outside any transaction.
+ * <ul>
+ * <li>A ({@link #reserve}): the refund row by idempotency key, the charge and the day's balance
+ * row locked, the checks, the reservation; or a refusal with nothing changed.</li>
+ * <li>B ({@link #settle}): the wallet's answer applied to a refund still pending: succeeded
+ * (refund_dashboard transaction, reservation moved to refunded), failed (reservation released),
+ * or left pending.</li>
+ * </ul>
+ * Locks are always taken in the same order (charge, refund key, day row) so refunds never
+ * deadlock one another.
+ */
+@Component
+class RefundSettlement {
+
+	private final TransactionTemplate transaction;
+
+	private final TransactionService transactions;
+
+	private final Refunds refunds;
+
+	private final DailyBalances balances;
+
+	private final Clock clock;
+
+	private final RefundCheckpoints checkpoints;
+
+	private final Duration firstCheckAfter;
+
+	RefundSettlement(PlatformTransactionManager transactionManager, TransactionService transactions, Refunds refunds,
+			DailyBalances balances, Clock clock, RefundCheckpoints checkpoints,
+			@Value("${walletdesk.refund.reconcile.pending-after:PT2M}") Duration firstCheckAfter) {
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.transactions = transactions;
+		this.refunds = refunds;
+		this.balances = balances;
+		this.clock = clock;
+		this.checkpoints = checkpoints;
+		this.firstCheckAfter = firstCheckAfter;
+	}
+
+	/** The outcome of transaction A: a new refund, reserved; or the refund already holding the key. */
+	sealed interface Reservation permits Reserved, KeyTaken {
+	}
+
+	record Reserved(Refund refund, TransactionRow charge) implements Reservation {
+	}
+
+	record KeyTaken(Refund existing) implements Reservation {
+	}
+
+	/**
+	 * Transaction A. Throws a {@link ProblemException} (and changes nothing) when the refund does
+	 * not fit the charge or the day.
+	 */
+	Reservation reserve(long accountId, String username, ValidRefundRequest request) {
+		return this.transaction.execute(status -> {
+			Instant now = now();
+			TransactionRow charge = this.transactions.lock(request.chargeId())
+				.orElseThrow(() -> ProblemException.notFound("Transaction"));
+			if (!charge.isCharge()) {
+				throw notRefundable();
+			}
+			long remaining = charge.remaining();
+			// the whole remaining balance when no amount is given (a stand-in when nothing remains:
+			// refused below, after the key is known to be new)
+			Money amount = request.amount() != null ? request.amount()
+					: Money.ofMinor(remaining > 0 ? remaining : charge.amount(), charge.currency());
+			Optional<Refund> stored = this.refunds.insertIfAbsent(Refund.pending(accountId, username,
+					request.idempotencyKey(), request.fingerprint(), charge.id(), charge.storeId(), amount,
+					request.reason(), now, now.plus(this.firstCheckAfter)));
+			if (stored.isEmpty()) {
+				return new KeyTaken(this.refunds.findByKey(accountId, request.idempotencyKey()).orElseThrow());
+			}
+			if (request.amount() == null && remaining <= 0) {
+				throw notRefundable();
+			}
+			if (amount.minor() > remaining) {
+				throw ProblemException.unprocessable(RefundCodes.REFUND_EXCEEDS_REMAINING,
+						"The refund amount is greater than what remains of the charge ("
+								+ Money.ofMinor(remaining, charge.currency()) + ")");
+			}
+			checkDailyBalance(charge, now);
+			if (!this.transactions.reserveRefund(charge.id(), amount.minor())) {
+				throw new IllegalStateException("charge " + charge.id() + " refused a reservation it was checked for");
+			}
+			return new Reserved(stored.get(), charge);
+		});
+	}
+
+	/**
+	 * The day's balance (Asia/Shanghai): today's charges minus today's refunds of every kind,
+	 * succeeded and pending (this one included), must not go below zero. Runs under the day's
+	 * row lock, so the dashboard refunds of a store and day are checked one at a time.
+	 *
+	 * <p>Pending refunds (our table) and stored refunds (the transaction module's) are two
+	 * statements, and a refund may settle between them (settling needs no day lock). Pending
+	 * refunds are summed before and after the stored ones: while the day's row is locked nothing
+	 * can become pending, so equal sums mean nothing settled in between and the figures are
+	 * exact. Otherwise it reads again; if refunds keep settling, the first sum is kept, which
+	 * counts a settling refund twice: it refuses too much, never too little.
+	 */
+	private void checkDailyBalance(TransactionRow charge, Instant now) {
+		ChinaDay day = ChinaDay.of(now);
+		this.balances.lock(charge.storeId(), charge.currency(), day.date(), now);
+		long pending;
+		TransactionService.DayTotals totals;
+		int reads = 0;
+		boolean steady;
+		do {
+			pending = this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
+			totals = this.transactions.totals(charge.storeId(), charge.currency(), day.start(), day.end());
+			steady = pending == this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
+		}
+		while (!steady && ++reads < 3);
+		long refundsToday = totals.refunds() + pending;
+		if (refundsToday > totals.sales()) {
+			throw ProblemException.unprocessable(RefundCodes.DAILY_BALANCE_EXCEEDED, RefundCodes.DAILY_BALANCE_MESSAGE);
+		}
+		this.balances.record(charge.storeId(), charge.currency(), day.date(), totals.sales(), refundsToday, now);
+	}
+
+	/**
+	 * Transaction B: applies a wallet answer to a refund that is still pending (a refund settled
+	 * meanwhile, by the reconciler or another instance, is left as it is), and records the first
+	 * answer when the request is answering now or the refund has reached its final state.
+	 */
+	Refund settle(long refundId, WalletAnswer answer, boolean answeringRequest) {
+		return this.transaction.execute(status -> {
+			Instant now = now();
+			Refund before = this.refunds.lock(refundId).orElseThrow();
+			Refund after = before;
+			if (before.isPending()) {
+				switch (answer.status()) {
+					case SUCCEEDED -> {
+						String transactionId = this.transactions.issueId();
+						this.transactions.settleRefund(before.chargeId(), before.amount(), transactionId,
+								before.createdAt(), answer.providerReference());
+						after = before.succeed(transactionId, answer.providerReference(), now);
+					}
+					case DECLINED -> {
+						this.transactions.releaseRefund(before.chargeId(), before.amount());
+						after = before.fail(declineMessage(answer), answer.providerReference(), now);
+					}
+					case NOT_FOUND, UNKNOWN -> {
+						// no definite answer: stays pending and reserved until the reconciler knows more
+					}
+				}
+			}
+			if (!after.isAnswered() && (answeringRequest || after.state().isFinal())) {
+				after = after.answer(remainingOf(before.chargeId()));
+			}
+			if (after != before) {
+				this.refunds.update(before, after);
+			}
+			this.checkpoints.reached(RefundCheckpoints.Step.BEFORE_SETTLEMENT_COMMIT);
+			return after;
+		});
+	}
+
+	private long remainingOf(String chargeId) {
+		return this.transactions.findById(chargeId).map(TransactionRow::remaining).orElseThrow();
+	}
+
+	static String declineMessage(WalletAnswer answer) {
+		return answer.message() == null || answer.message().isBlank() ? "The wallet declined the refund"
+				: answer.message();
+	}
+
+	private Instant now() {
+		// stored with millisecond precision, so what a replay reads back equals what was first sent
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static ProblemException notRefundable() {
+		return ProblemException.unprocessable(RefundCodes.NOT_REFUNDABLE,
+				"This transaction cannot be refunded: it is not a charge, or nothing remains of it");
+	}
+
+}

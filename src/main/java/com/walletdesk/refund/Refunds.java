@@ -1,0 +1,193 @@
+package com.walletdesk.refund;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The refund table. Every write that changes a state is guarded by the state it expects. */
+@Repository
+class Refunds {
+
+	private static final String COLUMNS = "r.id, r.account_id, r.created_by, r.idempotency_key, r.fingerprint, r.charge_id, "
+			+ "r.store_id, r.amount, r.currency, r.reason, r.state, r.transaction_id, r.provider_reference, "
+			+ "r.provider_message, r.created_at, r.settled_at, r.attempts, r.next_check_at, r.answered_state, "
+			+ "r.answered_remaining";
+
+	private final JdbcClient jdbc;
+
+	Refunds(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Stores a new refund unless its (account, idempotency key) is taken: the unique constraint
+	 * decides, so two requests with one key can never both get here. Empty when taken (on
+	 * PostgreSQL, after waiting for a concurrent insert of the same key to commit or roll back).
+	 */
+	Optional<Refund> insertIfAbsent(Refund refund) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		int inserted = this.jdbc.sql("""
+				INSERT INTO refund (account_id, created_by, idempotency_key, fingerprint, charge_id, store_id, amount,
+				  currency, reason, state, created_at, attempts, next_check_at)
+				VALUES (:account, :createdBy, :key, :fingerprint, :charge, :store, :amount, :currency, :reason, :state,
+				  :createdAt, 0, :nextCheckAt)
+				ON CONFLICT DO NOTHING""")
+			.param("account", refund.accountId())
+			.param("createdBy", refund.createdBy())
+			.param("key", refund.idempotencyKey())
+			.param("fingerprint", refund.fingerprint())
+			.param("charge", refund.chargeId())
+			.param("store", refund.storeId())
+			.param("amount", refund.amount())
+			.param("currency", refund.currency())
+			.param("reason", refund.reason())
+			.param("state", refund.state().wireName())
+			.param("createdAt", utc(refund.createdAt()))
+			.param("nextCheckAt", utc(refund.nextCheckAt()))
+			.update(keys, "id");
+		if (inserted == 0) {
+			return Optional.empty();
+		}
+		long id = keys.getKeyAs(Number.class).longValue();
+		return Optional.of(new Refund(id, refund.accountId(), refund.createdBy(), refund.idempotencyKey(),
+				refund.fingerprint(), refund.chargeId(), refund.storeId(), refund.amount(), refund.currency(),
+				refund.reason(), refund.state(), null, null, null, refund.createdAt(), null, 0, refund.nextCheckAt(),
+				null, null));
+	}
+
+	Optional<Refund> findByKey(long accountId, String key) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM refund r WHERE r.account_id = :account AND r.idempotency_key = :key")
+			.param("account", accountId)
+			.param("key", key)
+			.query(Refunds::map)
+			.optional();
+	}
+
+	Optional<Refund> findById(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM refund r WHERE r.id = :id")
+			.param("id", id)
+			.query(Refunds::map)
+			.optional();
+	}
+
+	/** The refund, locked until the surrounding transaction ends. */
+	Optional<Refund> lock(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM refund r WHERE r.id = :id FOR UPDATE")
+			.param("id", id)
+			.query(Refunds::map)
+			.optional();
+	}
+
+	/** The dashboard refunds of a charge, oldest first. */
+	List<Refund> findByCharge(String chargeId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM refund r WHERE r.charge_id = :charge ORDER BY r.created_at, r.id")
+			.param("charge", chargeId)
+			.query(Refunds::map)
+			.list();
+	}
+
+	/**
+	 * Writes a refund's move and answer, only if it is still in the state it was read in (the
+	 * caller holds its lock; the guard makes a lost update impossible anyway).
+	 */
+	void update(Refund before, Refund after) {
+		int updated = this.jdbc.sql("""
+				UPDATE refund SET state = :state, transaction_id = :transactionId, provider_reference = :reference,
+				  provider_message = :message, settled_at = :settledAt, answered_state = :answeredState,
+				  answered_remaining = :answeredRemaining
+				WHERE id = :id AND state = :previousState""")
+			.param("state", after.state().wireName())
+			.param("transactionId", after.transactionId())
+			.param("reference", truncate(after.providerReference(), 64))
+			.param("message", truncate(after.providerMessage(), 500))
+			.param("settledAt", after.settledAt() == null ? null : utc(after.settledAt()))
+			.param("answeredState", after.answeredState() == null ? null : after.answeredState().wireName())
+			.param("answeredRemaining", after.answeredRemaining())
+			.param("id", after.id())
+			.param("previousState", before.state().wireName())
+			.update();
+		if (updated != 1) {
+			throw new IllegalRefundMoveException("refund " + after.id() + " is no longer " + before.state().wireName());
+		}
+	}
+
+	/**
+	 * Pending dashboard refunds of a store in one currency created in [from, to), in minor units.
+	 */
+	long pendingTotal(long storeId, String currency, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				SELECT COALESCE(SUM(r.amount), 0) FROM refund r
+				WHERE r.state = 'pending' AND r.store_id = :store AND r.created_at >= :from AND r.created_at < :to
+				  AND r.currency = :currency""")
+			.param("store", storeId)
+			.param("from", utc(from))
+			.param("to", utc(to))
+			.param("currency", currency)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Pending refunds due for a check, locked, skipping rows another instance (or a request
+	 * settling its own refund) holds: several reconcilers never pick the same refund.
+	 */
+	List<Due> lockDue(Instant now, int limit) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.attempts FROM refund r
+				WHERE r.state = 'pending' AND r.next_check_at <= :now
+				ORDER BY r.next_check_at, r.id
+				LIMIT :limit FOR UPDATE SKIP LOCKED""")
+			.param("now", utc(now))
+			.param("limit", limit)
+			.query((rs, n) -> new Due(rs.getLong("id"), rs.getInt("attempts")))
+			.list();
+	}
+
+	/** Counts a check and sets the next one (the back-off); done while holding the row lock. */
+	void scheduleNextCheck(long id, int attempts, Instant next) {
+		this.jdbc.sql("UPDATE refund SET attempts = :attempts, next_check_at = :next WHERE id = :id AND state = 'pending'")
+			.param("attempts", attempts)
+			.param("next", utc(next))
+			.param("id", id)
+			.update();
+	}
+
+	record Due(long id, int attempts) {
+	}
+
+	private static Refund map(ResultSet rs, int row) throws SQLException {
+		String answered = rs.getString("answered_state");
+		long remaining = rs.getLong("answered_remaining");
+		Long answeredRemaining = rs.wasNull() ? null : remaining;
+		return new Refund(rs.getLong("id"), rs.getLong("account_id"), rs.getString("created_by"),
+				rs.getString("idempotency_key"), rs.getString("fingerprint"), rs.getString("charge_id"),
+				rs.getLong("store_id"), rs.getLong("amount"), rs.getString("currency").trim(), rs.getString("reason"),
+				RefundState.fromWire(rs.getString("state")), rs.getString("transaction_id"),
+				rs.getString("provider_reference"), rs.getString("provider_message"), instant(rs, "created_at"),
+				instant(rs, "settled_at"), rs.getInt("attempts"), instant(rs, "next_check_at"),
+				answered == null ? null : RefundState.fromWire(answered), answeredRemaining);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private static String truncate(String value, int max) {
+		return value == null || value.length() <= max ? value : value.substring(0, max);
+	}
+
+}
