@@ -100,7 +100,7 @@ class RefundSettlement {
 						"The refund amount is greater than what remains of the charge ("
 								+ Money.ofMinor(remaining, charge.currency()) + ")");
 			}
-			checkDailyBalance(charge, now);
+			checkDailyBalance(charge, amount.minor(), now);
 			if (!this.transactions.reserveRefund(charge.id(), amount.minor())) {
 				throw new IllegalStateException("charge " + charge.id() + " refused a reservation it was checked for");
 			}
@@ -116,11 +116,11 @@ class RefundSettlement {
 	 * <p>Pending refunds (our table) and stored refunds (the transaction module's) are two
 	 * statements, and a refund may settle between them (settling needs no day lock). Pending
 	 * refunds are summed before and after the stored ones: while the day's row is locked nothing
-	 * can become pending, so equal sums mean nothing settled in between and the figures are
-	 * exact. Otherwise it reads again; if refunds keep settling, the first sum is kept, which
+	 * can become pending, so equal sums (or a first sum that is this refund alone) mean nothing
+	 * settled in between and the figures are exact. Otherwise it reads again; if refunds keep settling, the first sum is kept, which
 	 * counts a settling refund twice: it refuses too much, never too little.
 	 */
-	private void checkDailyBalance(TransactionRow charge, Instant now) {
+	private void checkDailyBalance(TransactionRow charge, long amount, Instant now) {
 		ChinaDay day = ChinaDay.of(now);
 		this.balances.lock(charge.storeId(), charge.currency(), day.date(), now);
 		long pending;
@@ -130,7 +130,9 @@ class RefundSettlement {
 		do {
 			pending = this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
 			totals = this.transactions.totals(charge.storeId(), charge.currency(), day.start(), day.end());
-			steady = pending == this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
+			// only this refund pending: nothing could have settled in between
+			steady = pending == amount
+					|| pending == this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
 		}
 		while (!steady && ++reads < 3);
 		long refundsToday = totals.refunds() + pending;
@@ -150,16 +152,17 @@ class RefundSettlement {
 			Instant now = now();
 			Refund before = this.refunds.lock(refundId).orElseThrow();
 			Refund after = before;
+			TransactionRow charge = null;
 			if (before.isPending()) {
 				switch (answer.status()) {
 					case SUCCEEDED -> {
 						String transactionId = this.transactions.issueId();
-						this.transactions.settleRefund(before.chargeId(), before.amount(), transactionId,
+						charge = this.transactions.settleRefund(before.chargeId(), before.amount(), transactionId,
 								before.createdAt(), answer.providerReference());
 						after = before.succeed(transactionId, answer.providerReference(), now);
 					}
 					case DECLINED -> {
-						this.transactions.releaseRefund(before.chargeId(), before.amount());
+						charge = this.transactions.releaseRefund(before.chargeId(), before.amount());
 						after = before.fail(declineMessage(answer), answer.providerReference(), now);
 					}
 					case NOT_FOUND, UNKNOWN -> {
@@ -168,7 +171,7 @@ class RefundSettlement {
 				}
 			}
 			if (!after.isAnswered() && (answeringRequest || after.state().isFinal())) {
-				after = after.answer(remainingOf(before.chargeId()));
+				after = after.answer(charge != null ? charge.remaining() : remainingOf(before.chargeId()));
 			}
 			if (after != before) {
 				this.refunds.update(before, after);

@@ -1,0 +1,230 @@
+package com.walletdesk.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.walletdesk.WalletdeskApplication;
+import com.walletdesk.account.AccountService;
+import com.walletdesk.merchant.MerchantNode;
+import com.walletdesk.merchant.MerchantService;
+import com.walletdesk.support.WebSession;
+import com.walletdesk.transaction.TransactionRow;
+import com.walletdesk.transaction.TransactionService;
+import com.walletdesk.wallet.sandbox.SandboxWallet;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Refund throughput and latency, a command (bench/refunds.sh), not a test. Starts the whole
+ * application on PostgreSQL with the sandbox wallet answering at once, creates stores and
+ * charges, signs in one refunder per client, and lets the clients refund over HTTP (the real
+ * path: session, security, checks, locks, wallet call, settlement, audit). Prints
+ * {@code refunds_per_s=... p50_ms=... p95_ms=...} and then checks that the sums agree: charges'
+ * refunded amounts, refund rows, refund_dashboard transactions and the wallet's ledger.
+ *
+ * <p>Properties (-Dname=value): bench.url / bench.user / bench.password (the database; default
+ * the refund branch's test database), bench.clients (16), bench.refunds (measured, 8000),
+ * bench.warmup (1000), bench.stores (16).
+ */
+public final class RefundBenchmark {
+
+	private static final String PASSWORD = "Bench-Passw0rd-2026";
+
+	public static void main(String[] args) throws Exception {
+		String url = System.getProperty("bench.url", env("WALLETDESK_BENCH_PG_URL",
+				"jdbc:postgresql://127.0.0.1:5432/walletdesk_test_refund"));
+		String user = System.getProperty("bench.user", "walletdesk");
+		String password = System.getProperty("bench.password", "walletdesk");
+		int clients = Integer.getInteger("bench.clients", 16);
+		int measured = Integer.getInteger("bench.refunds", 8000);
+		int warmup = Integer.getInteger("bench.warmup", 1000);
+		int storeCount = Integer.getInteger("bench.stores", 16);
+
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(WalletdeskApplication.class).run(
+				"--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+				"--spring.datasource.password=" + password, "--server.port=0", "--walletdesk.demo.enabled=false",
+				"--walletdesk.bootstrap.admin-password=Operator-Passw0rd-2026",
+				"--walletdesk.refund.reconcile.enabled=false", "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN", "--logging.level.com.walletdesk=WARN",
+				"--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 16));
+		int exit = 1;
+		try {
+			exit = run(app, clients, measured, warmup, storeCount);
+		}
+		finally {
+			app.close();
+		}
+		System.exit(exit);
+	}
+
+	private static int run(ConfigurableApplicationContext app, int clients, int measured, int warmup, int storeCount)
+			throws Exception {
+		int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+		MerchantService merchants = app.getBean(MerchantService.class);
+		AccountService accounts = app.getBean(AccountService.class);
+		TransactionService transactions = app.getBean(TransactionService.class);
+		SandboxWallet sandbox = app.getBean(SandboxWallet.class);
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
+		sandbox.approveAll(); // no added latency, no declines
+
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		MerchantNode group = merchants
+			.create(new MerchantService.NewMerchant("GROUP", "bench-" + run, null, "Bench", null, null, null));
+		List<MerchantNode> stores = new ArrayList<>();
+		for (int i = 0; i < storeCount; i++) {
+			stores.add(merchants.create(new MerchantService.NewMerchant("STORE", "bench-" + run + "-" + i, group.id(),
+					"Bench", "Asia/Shanghai", "EUR", "en-GB")));
+		}
+		String username = ("bench-" + run).toLowerCase();
+		accounts.create(new AccountService.NewAccount(username, PASSWORD, "MERCHANT", group.id(), true));
+
+		// one charge per refund, spread over the stores; today's sales padded on both sides of now,
+		// so the China-day balance never refuses (the benchmark measures the path, not that rule)
+		int chargeCount = warmup + measured;
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		List<String> charges = new ArrayList<>(chargeCount);
+		long setupStart = System.nanoTime();
+		for (int i = 0; i < chargeCount; i++) {
+			MerchantNode store = stores.get(i % stores.size());
+			charges.add(save(transactions, store, 100_00, now.minusSeconds(i % 3600)));
+		}
+		for (MerchantNode store : stores) {
+			save(transactions, store, 10_000_000_00L, now.plus(Duration.ofHours(2)));
+		}
+		System.out.printf("setup: %d stores, %d charges in %d ms%n", stores.size(), charges.size(),
+				(System.nanoTime() - setupStart) / 1_000_000);
+
+		List<WebSession> sessions = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			WebSession session = WebSession.signIn(port, username, PASSWORD);
+			session.get("/api/v1/me"); // warm the session before concurrent use
+			sessions.add(session);
+		}
+
+		List<String> warmupCharges = charges.subList(0, warmup);
+		List<String> measuredCharges = charges.subList(warmup, chargeCount);
+		Result warm = drive(sessions, warmupCharges);
+		System.out.printf("warm-up: %d refunds, %d errors%n", warm.latenciesNs.length, warm.errors.size());
+		Result result = drive(sessions, measuredCharges);
+
+		long[] sorted = result.latenciesNs.clone();
+		Arrays.sort(sorted);
+		double seconds = result.elapsedNs / 1e9;
+		System.out.printf("refunds_per_s=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f refunds=%d errors=%d clients=%d%n",
+				sorted.length / seconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+				sorted[sorted.length - 1] / 1e6, sorted.length, result.errors.size(), clients);
+		result.errors.entrySet().stream().limit(5).forEach(e -> System.out.println("  error: " + e.getValue()));
+
+		boolean agree = sumsAgree(jdbc, sandbox, charges, result.refundedMinor.get() + warm.refundedMinor.get());
+		System.out.println("sums_agree=" + agree);
+		return agree && result.errors.isEmpty() ? 0 : 1;
+	}
+
+	/** Every client refunds its share of the charges, one request at a time, as fast as it can. */
+	private static Result drive(List<WebSession> sessions, List<String> charges) throws Exception {
+		int clients = sessions.size();
+		long[] latencies = new long[charges.size()];
+		Map<Integer, String> errors = new ConcurrentHashMap<>();
+		AtomicLong refunded = new AtomicLong();
+		AtomicInteger next = new AtomicInteger();
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+		for (int c = 0; c < clients; c++) {
+			WebSession session = sessions.get(c);
+			done.add(pool.submit(() -> {
+				go.await();
+				int i;
+				while ((i = next.getAndIncrement()) < charges.size()) {
+					long minor = ThreadLocalRandom.current().nextLong(1_00, 100_01);
+					String amount = minor / 100 + "." + String.format("%02d", minor % 100);
+					long start = System.nanoTime();
+					WebSession.Response response = session.post("/api/v1/transactions/" + charges.get(i) + "/refunds",
+							"{\"amount\":\"" + amount + "\",\"reason\":\"benchmark\"}",
+							Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+					latencies[i] = System.nanoTime() - start;
+					if (response.status() == 201) {
+						refunded.addAndGet(minor);
+					}
+					else {
+						errors.put(i, response.toString());
+					}
+				}
+				return null;
+			}));
+		}
+		long start = System.nanoTime();
+		go.countDown();
+		for (var future : done) {
+			future.get(30, TimeUnit.MINUTES);
+		}
+		long elapsed = System.nanoTime() - start;
+		pool.shutdown();
+		return new Result(latencies, elapsed, errors, refunded);
+	}
+
+	private record Result(long[] latenciesNs, long elapsedNs, Map<Integer, String> errors, AtomicLong refundedMinor) {
+	}
+
+	/**
+	 * What the clients were told was refunded equals, over the benchmark's charges: the charges'
+	 * refunded column, the succeeded refund rows, the refund_dashboard transactions and the
+	 * sandbox wallet's ledger; nothing is left pending and no charge is over-refunded.
+	 */
+	private static boolean sumsAgree(JdbcClient jdbc, SandboxWallet sandbox, List<String> charges, long told) {
+		long chargesRefunded = 0, pending = 0, overRefunded = 0, rows = 0, dashboard = 0, wallet = 0;
+		for (int from = 0; from < charges.size(); from += 1000) {
+			List<String> slice = charges.subList(from, Math.min(charges.size(), from + 1000));
+			chargesRefunded += jdbc.sql("SELECT COALESCE(SUM(refunded), 0) FROM wallet_transaction WHERE id IN (:ids)")
+				.param("ids", slice).query(Long.class).single();
+			pending += jdbc.sql("SELECT COALESCE(SUM(refund_pending), 0) FROM wallet_transaction WHERE id IN (:ids)")
+				.param("ids", slice).query(Long.class).single();
+			overRefunded += jdbc.sql("SELECT COUNT(*) FROM wallet_transaction WHERE id IN (:ids) AND refunded + refund_pending > amount")
+				.param("ids", slice).query(Long.class).single();
+			rows += jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM refund WHERE charge_id IN (:ids) AND state = 'succeeded'")
+				.param("ids", slice).query(Long.class).single();
+			dashboard += jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM wallet_transaction WHERE parent_id IN (:ids) AND type = 'refund_dashboard'")
+				.param("ids", slice).query(Long.class).single();
+			wallet += jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM sandbox_wallet_refund WHERE charge_id IN (:ids) AND status = 'SUCCEEDED'")
+				.param("ids", slice).query(Long.class).single();
+		}
+		System.out.printf("sums: told_clients=%d charges_refunded=%d refund_rows=%d dashboard_transactions=%d wallet_ledger=%d pending=%d over_refunded_charges=%d%n",
+				told, chargesRefunded, rows, dashboard, wallet, pending, overRefunded);
+		return told == chargesRefunded && chargesRefunded == rows && rows == dashboard && dashboard == wallet
+				&& pending == 0 && overRefunded == 0;
+	}
+
+	private static String save(TransactionService transactions, MerchantNode store, long amount, Instant at) {
+		String id = transactions.issueId();
+		transactions.record(new TransactionRow(id, store.id(), TransactionRow.CHARGE, "ALP", "APP", amount, 0,
+				store.currency(), at, null, "BENCH" + id, null, null, null, null, null, null, 0, 0));
+		return id;
+	}
+
+	private static double percentile(long[] sorted, int p) {
+		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}
