@@ -121,7 +121,11 @@ public final class RefundBenchmark {
 		List<String> measuredCharges = charges.subList(warmup, chargeCount);
 		Result warm = drive(sessions, warmupCharges);
 		System.out.printf("warm-up: %d refunds, %d errors%n", warm.latenciesNs.length, warm.errors.size());
+		long appCpuBefore = appCpuNs();
+		long dbCpuBefore = postgresCpuMs();
 		Result result = drive(sessions, measuredCharges);
+		double appCpuMs = (appCpuNs() - appCpuBefore) / 1e6;
+		long dbCpuMs = postgresCpuMs() - dbCpuBefore;
 
 		long[] sorted = result.latenciesNs.clone();
 		Arrays.sort(sorted);
@@ -129,6 +133,12 @@ public final class RefundBenchmark {
 		System.out.printf("refunds_per_s=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f refunds=%d errors=%d clients=%d%n",
 				sorted.length / seconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
 				sorted[sorted.length - 1] / 1e6, sorted.length, result.errors.size(), clients);
+		// CPU spent per refund by this JVM (server and clients) and by PostgreSQL: what the
+		// throughput would be bounded by on an otherwise idle machine (2 cores / cost)
+		System.out.printf("cpu_ms_per_refund: app_and_clients=%.2f postgres=%.2f load_average=%.1f cores=%d%n",
+				appCpuMs / sorted.length, dbCpuMs < 0 ? Double.NaN : (double) dbCpuMs / sorted.length,
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+				Runtime.getRuntime().availableProcessors());
 		result.errors.entrySet().stream().limit(5).forEach(e -> System.out.println("  error: " + e.getValue()));
 
 		boolean agree = sumsAgree(jdbc, sandbox, charges, result.refundedMinor.get() + warm.refundedMinor.get());
@@ -220,6 +230,38 @@ public final class RefundBenchmark {
 	private static double percentile(long[] sorted, int p) {
 		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+	}
+
+	private static long appCpuNs() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** CPU time of every postgres process on this machine (Linux /proc), in ms; -1 when unknown. */
+	private static long postgresCpuMs() {
+		try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+			long ticks = dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+				.mapToLong(d -> {
+					try {
+						String stat = java.nio.file.Files.readString(d.resolve("stat"));
+						int close = stat.lastIndexOf(')');
+						String name = stat.substring(stat.indexOf('(') + 1, close);
+						if (!name.startsWith("postgres")) {
+							return 0;
+						}
+						String[] fields = stat.substring(close + 2).split(" ");
+						return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+					}
+					catch (Exception ex) {
+						return 0;
+					}
+				})
+				.sum();
+			return ticks * 10; // USER_HZ = 100
+		}
+		catch (Exception ex) {
+			return -1;
+		}
 	}
 
 	private static String env(String name, String fallback) {
