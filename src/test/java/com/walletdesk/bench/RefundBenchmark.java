@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>Properties (-Dname=value): bench.url / bench.user / bench.password (the database; default
  * the refund branch's test database), bench.clients (16), bench.refunds (measured, 8000),
- * bench.warmup (1000), bench.stores (16).
+ * bench.warmup (1000), bench.stores (64: about 140 charges per store and day, a busy store).
  */
 public final class RefundBenchmark {
 
@@ -54,7 +54,7 @@ public final class RefundBenchmark {
 		int clients = Integer.getInteger("bench.clients", 16);
 		int measured = Integer.getInteger("bench.refunds", 8000);
 		int warmup = Integer.getInteger("bench.warmup", 1000);
-		int storeCount = Integer.getInteger("bench.stores", 16);
+		int storeCount = Integer.getInteger("bench.stores", 64);
 
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(WalletdeskApplication.class).run(
 				"--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
@@ -121,11 +121,13 @@ public final class RefundBenchmark {
 		List<String> measuredCharges = charges.subList(warmup, chargeCount);
 		Result warm = drive(sessions, warmupCharges);
 		System.out.printf("warm-up: %d refunds, %d errors%n", warm.latenciesNs.length, warm.errors.size());
+		long[] statsBefore = databaseStats(jdbc);
 		long appCpuBefore = appCpuNs();
 		long dbCpuBefore = postgresCpuMs();
 		Result result = drive(sessions, measuredCharges);
 		double appCpuMs = (appCpuNs() - appCpuBefore) / 1e6;
 		long dbCpuMs = postgresCpuMs() - dbCpuBefore;
+		long[] statsAfter = databaseStats(jdbc);
 
 		long[] sorted = result.latenciesNs.clone();
 		Arrays.sort(sorted);
@@ -139,6 +141,10 @@ public final class RefundBenchmark {
 				appCpuMs / sorted.length, dbCpuMs < 0 ? Double.NaN : (double) dbCpuMs / sorted.length,
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().availableProcessors());
+		System.out.printf("db_per_refund: commits=%.1f rows_read=%.1f rows_written=%.1f (all sessions on the database)%n",
+				(double) (statsAfter[0] - statsBefore[0]) / sorted.length,
+				(double) (statsAfter[1] - statsBefore[1]) / sorted.length,
+				(double) (statsAfter[2] - statsBefore[2]) / sorted.length);
 		result.errors.entrySet().stream().limit(5).forEach(e -> System.out.println("  error: " + e.getValue()));
 
 		boolean agree = sumsAgree(jdbc, sandbox, charges, result.refundedMinor.get() + warm.refundedMinor.get());
@@ -230,6 +236,15 @@ public final class RefundBenchmark {
 	private static double percentile(long[] sorted, int p) {
 		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+	}
+
+	/** Commits, rows returned+fetched, rows inserted+updated+deleted of this database so far. */
+	private static long[] databaseStats(JdbcClient jdbc) {
+		return jdbc.sql("""
+				SELECT xact_commit, tup_returned + tup_fetched, tup_inserted + tup_updated + tup_deleted
+				FROM pg_stat_database WHERE datname = current_database()""")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.single();
 	}
 
 	private static long appCpuNs() {
