@@ -117,8 +117,9 @@ class RefundSettlement {
 	 * statements, and a refund may settle between them (settling needs no day lock). Pending
 	 * refunds are summed before and after the stored ones: while the day's row is locked nothing
 	 * can become pending, so equal sums (or a first sum that is this refund alone) mean nothing
-	 * settled in between and the figures are exact. Otherwise it reads again; if refunds keep settling, the first sum is kept, which
-	 * counts a settling refund twice: it refuses too much, never too little.
+	 * settled in between and the figures are exact. Otherwise it reads again; if refunds keep
+	 * settling, the last reading stands: pending read before stored counts a refund settling in
+	 * between twice, so it refuses too much, never too little.
 	 */
 	private void checkDailyBalance(TransactionRow charge, long amount, Instant now) {
 		ChinaDay day = ChinaDay.of(now);
