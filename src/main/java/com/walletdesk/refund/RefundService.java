@@ -131,7 +131,8 @@ public class RefundService {
 		ValidRefundRequest request = ValidRefundRequest.of(key, charge.id(), amount, reason);
 
 		// a key already used is found by transaction A's unique insert (no lookup before it)
-		RefundSettlement.Reservation reservation = this.settlement.reserve(user.accountId(), user.username(), request);
+		RefundSettlement.Reservation reservation = this.settlement.reserve(user.accountId(), user.username(),
+				request, charge);
 		if (reservation instanceof RefundSettlement.KeyTaken taken) {
 			return answerExisting(taken.existing(), request);
 		}

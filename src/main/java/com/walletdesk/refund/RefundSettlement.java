@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (refund_dashboard transaction, reservation moved to refunded), failed (reservation released),
  * or left pending.</li>
  * </ul>
- * Locks are always taken in the same order (charge, refund key, day row) so refunds never
+ * Locks are always taken in the same order (refund key, charge, day row) so refunds never
  * deadlock one another.
  */
 @Component
@@ -70,41 +70,43 @@ class RefundSettlement {
 	}
 
 	/**
-	 * Transaction A. Throws a {@link ProblemException} (and changes nothing) when the refund does
-	 * not fit the charge or the day.
+	 * Transaction A, for a charge already read and checked (its immutable fields: store,
+	 * currency, amount, type). Throws a {@link ProblemException} (and changes nothing: the whole
+	 * transaction rolls back, refund row included) when the refund does not fit the charge or the
+	 * day. Locks, always in this order: the idempotency key (unique index), the charge row, the
+	 * day's row.
 	 */
-	Reservation reserve(long accountId, String username, ValidRefundRequest request) {
+	Reservation reserve(long accountId, String username, ValidRefundRequest request, TransactionRow charge) {
 		return this.transaction.execute(status -> {
 			Instant now = now();
-			TransactionRow charge = this.transactions.lock(request.chargeId())
-				.orElseThrow(() -> ProblemException.notFound("Transaction"));
-			if (!charge.isCharge()) {
-				throw notRefundable();
-			}
-			long remaining = charge.remaining();
-			// the whole remaining balance when no amount is given (a stand-in when nothing remains:
-			// refused below, after the key is known to be new)
-			Money amount = request.amount() != null ? request.amount()
-					: Money.ofMinor(remaining > 0 ? remaining : charge.amount(), charge.currency());
+			// the key first: a request repeating a key is answered from its refund, before any rule
+			// (with no amount given, the charge's amount stands in until the remaining is known)
+			Money asked = request.amount() != null ? request.amount() : charge.amountMoney();
 			Optional<Refund> stored = this.refunds.insertIfAbsent(Refund.pending(accountId, username,
-					request.idempotencyKey(), request.fingerprint(), charge.id(), charge.storeId(), amount,
+					request.idempotencyKey(), request.fingerprint(), charge.id(), charge.storeId(), asked,
 					request.reason(), now, now.plus(this.firstCheckAfter)));
 			if (stored.isEmpty()) {
 				return new KeyTaken(this.refunds.findByKey(accountId, request.idempotencyKey()).orElseThrow());
 			}
-			if (request.amount() == null && remaining <= 0) {
-				throw notRefundable();
+			Refund refund = stored.get();
+			if (request.amount() == null) {
+				long remaining = this.transactions.lock(charge.id()).map(TransactionRow::remaining).orElse(0L);
+				if (remaining <= 0) {
+					throw notRefundable();
+				}
+				refund = refund.withWholeRemaining(remaining);
+				this.refunds.changeAmount(refund.id(), refund.amount());
 			}
-			if (amount.minor() > remaining) {
+			// the charge: the guarded UPDATE locks its row and refuses what does not fit (the table's
+			// CHECK would too), exactly, however many refunds run at once
+			if (!this.transactions.reserveRefund(charge.id(), refund.amount())) {
+				long remaining = this.transactions.findById(charge.id()).map(TransactionRow::remaining).orElse(0L);
 				throw ProblemException.unprocessable(RefundCodes.REFUND_EXCEEDS_REMAINING,
 						"The refund amount is greater than what remains of the charge ("
 								+ Money.ofMinor(remaining, charge.currency()) + ")");
 			}
-			checkDailyBalance(charge, amount.minor(), now);
-			if (!this.transactions.reserveRefund(charge.id(), amount.minor())) {
-				throw new IllegalStateException("charge " + charge.id() + " refused a reservation it was checked for");
-			}
-			return new Reserved(stored.get(), charge);
+			checkDailyBalance(charge, refund.amount(), now);
+			return new Reserved(refund, charge);
 		});
 	}
 

@@ -19,8 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.walletdesk.WalletdeskApplication;
 import com.walletdesk.account.AccountService;
+import com.walletdesk.account.CurrentUser;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
+import com.walletdesk.refund.RefundCommand;
+import com.walletdesk.refund.RefundResult;
+import com.walletdesk.refund.RefundService;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionRow;
 import com.walletdesk.transaction.TransactionService;
@@ -38,7 +42,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code refunds_per_s=... p50_ms=... p95_ms=...} and then checks that the sums agree: charges'
  * refunded amounts, refund rows, refund_dashboard transactions and the wallet's ledger.
  *
- * <p>Properties (-Dname=value): bench.url / bench.user / bench.password (the database; default
+ * <p>Properties (-Dname=value): bench.via (http, the default: end to end; or service: the clients
+ * call RefundService.refund in the same JVM, measuring the refund path without HTTP, security
+ * and session), bench.baseline (true: also time a plain signed-in GET, the floor of any API call), bench.url / bench.user / bench.password (the database; default
  * the refund branch's test database), bench.clients (16), bench.refunds (measured, 8000),
  * bench.warmup (1000), bench.stores (64: about 140 charges per store and day, a busy store).
  */
@@ -110,21 +116,28 @@ public final class RefundBenchmark {
 		System.out.printf("setup: %d stores, %d charges in %d ms%n", stores.size(), charges.size(),
 				(System.nanoTime() - setupStart) / 1_000_000);
 
+		boolean viaService = "service".equals(System.getProperty("bench.via", "http"));
+		RefundService service = app.getBean(RefundService.class);
+		CurrentUser refunder = accounts.currentUser(jdbc.sql("SELECT id FROM account WHERE username = :u")
+			.param("u", username).query(Long.class).single()).orElseThrow();
+		Client[] callers = new Client[clients];
 		List<WebSession> sessions = new ArrayList<>();
 		for (int i = 0; i < clients; i++) {
 			WebSession session = WebSession.signIn(port, username, PASSWORD);
 			session.get("/api/v1/me"); // warm the session before concurrent use
 			sessions.add(session);
+			callers[i] = viaService ? serviceClient(service, refunder) : httpClient(session);
 		}
+		System.out.println("clients call " + (viaService ? "RefundService.refund directly (no HTTP)" : "the HTTP API"));
 
 		List<String> warmupCharges = charges.subList(0, warmup);
 		List<String> measuredCharges = charges.subList(warmup, chargeCount);
-		Result warm = drive(sessions, warmupCharges);
+		Result warm = drive(callers, warmupCharges);
 		System.out.printf("warm-up: %d refunds, %d errors%n", warm.latenciesNs.length, warm.errors.size());
 		long[] statsBefore = databaseStats(jdbc);
 		long appCpuBefore = appCpuNs();
 		long dbCpuBefore = postgresCpuMs();
-		Result result = drive(sessions, measuredCharges);
+		Result result = drive(callers, measuredCharges);
 		double appCpuMs = (appCpuNs() - appCpuBefore) / 1e6;
 		long dbCpuMs = postgresCpuMs() - dbCpuBefore;
 		long[] statsAfter = databaseStats(jdbc);
@@ -147,23 +160,67 @@ public final class RefundBenchmark {
 				(double) (statsAfter[2] - statsBefore[2]) / sorted.length);
 		result.errors.entrySet().stream().limit(5).forEach(e -> System.out.println("  error: " + e.getValue()));
 
+		if (Boolean.getBoolean("bench.baseline")) {
+			// the floor under any signed-in API call (HTTP, security, session, account reload):
+			// the same clients reading one transaction each instead of refunding it
+			long cpu = appCpuNs();
+			long db = postgresCpuMs();
+			Result reads = drive(sessions.stream().map(RefundBenchmark::readClient).toArray(Client[]::new), measuredCharges);
+			long[] readLatencies = reads.latenciesNs.clone();
+			Arrays.sort(readLatencies);
+			System.out.printf("baseline GET /api/v1/transactions/{id}: requests_per_s=%.0f p50_ms=%.1f p95_ms=%.1f cpu_ms_per_request: app_and_clients=%.2f postgres=%.2f%n",
+					readLatencies.length / (reads.elapsedNs / 1e9), percentile(readLatencies, 50),
+					percentile(readLatencies, 95), (appCpuNs() - cpu) / 1e6 / readLatencies.length,
+					(double) (postgresCpuMs() - db) / readLatencies.length);
+		}
+
 		boolean agree = sumsAgree(jdbc, sandbox, charges, result.refundedMinor.get() + warm.refundedMinor.get());
 		System.out.println("sums_agree=" + agree);
 		return agree && result.errors.isEmpty() ? 0 : 1;
 	}
 
+	/** One client's call: refund (or read) one charge; true when it succeeded. */
+	@FunctionalInterface
+	private interface Client {
+
+		String call(String chargeId, String amount);
+
+	}
+
+	private static Client httpClient(WebSession session) {
+		return (charge, amount) -> {
+			WebSession.Response response = session.post("/api/v1/transactions/" + charge + "/refunds",
+					"{\"amount\":\"" + amount + "\",\"reason\":\"benchmark\"}",
+					Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+			return response.status() == 201 ? null : response.toString();
+		};
+	}
+
+	private static Client readClient(WebSession session) {
+		return (charge, amount) -> {
+			WebSession.Response response = session.get("/api/v1/transactions/" + charge);
+			return response.status() == 200 ? null : response.toString();
+		};
+	}
+
+	private static Client serviceClient(RefundService service, CurrentUser user) {
+		return (charge, amount) -> {
+			RefundResult result = service.refund(user, charge, new RefundCommand(amount, "benchmark"),
+					RefundService.newIdempotencyKey());
+			return result.isSucceeded() ? null : result.status() + " " + result.code();
+		};
+	}
+
 	/** Every client refunds its share of the charges, one request at a time, as fast as it can. */
-	private static Result drive(List<WebSession> sessions, List<String> charges) throws Exception {
-		int clients = sessions.size();
+	private static Result drive(Client[] clients, List<String> charges) throws Exception {
 		long[] latencies = new long[charges.size()];
 		Map<Integer, String> errors = new ConcurrentHashMap<>();
 		AtomicLong refunded = new AtomicLong();
 		AtomicInteger next = new AtomicInteger();
 		CountDownLatch go = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		ExecutorService pool = Executors.newFixedThreadPool(clients.length);
 		List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-		for (int c = 0; c < clients; c++) {
-			WebSession session = sessions.get(c);
+		for (Client client : clients) {
 			done.add(pool.submit(() -> {
 				go.await();
 				int i;
@@ -171,15 +228,13 @@ public final class RefundBenchmark {
 					long minor = ThreadLocalRandom.current().nextLong(1_00, 100_01);
 					String amount = minor / 100 + "." + String.format("%02d", minor % 100);
 					long start = System.nanoTime();
-					WebSession.Response response = session.post("/api/v1/transactions/" + charges.get(i) + "/refunds",
-							"{\"amount\":\"" + amount + "\",\"reason\":\"benchmark\"}",
-							Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+					String error = client.call(charges.get(i), amount);
 					latencies[i] = System.nanoTime() - start;
-					if (response.status() == 201) {
+					if (error == null) {
 						refunded.addAndGet(minor);
 					}
 					else {
-						errors.put(i, response.toString());
+						errors.put(i, error);
 					}
 				}
 				return null;
