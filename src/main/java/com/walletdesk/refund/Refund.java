@@ -43,6 +43,18 @@ record Refund(Long id, long accountId, String createdBy, String idempotencyKey, 
 				firstCheckAt, null, null);
 	}
 
+	/** The whole remaining balance, once known (a refund asked for without an amount, not yet answered). */
+	Refund withWholeRemaining(long remaining) {
+		requirePending("change its amount");
+		if (isAnswered()) {
+			throw new IllegalRefundMoveException("refund " + this.id + " was already answered");
+		}
+		return new Refund(this.id, this.accountId, this.createdBy, this.idempotencyKey, this.fingerprint,
+				this.chargeId, this.storeId, remaining, this.currency, this.reason, this.state, this.transactionId,
+				this.providerReference, this.providerMessage, this.createdAt, this.settledAt, this.attempts,
+				this.nextCheckAt, this.answeredState, this.answeredRemaining);
+	}
+
 	/** The wallet applied it. */
 	Refund succeed(String newTransactionId, String reference, Instant at) {
 		requirePending("succeed");

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.money.Money;
-import com.walletdesk.transaction.TransactionQuery;
+import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.transaction.TransactionRow;
+import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.wallet.RefundOrder;
 import com.walletdesk.wallet.WalletAnswer;
 import com.walletdesk.wallet.WalletService;
@@ -33,7 +34,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class RefundService {
 
-	private final TransactionQuery query;
+	private final TransactionService transactions;
+
+	private final MerchantService merchants;
 
 	private final RefundSettlement settlement;
 
@@ -45,9 +48,10 @@ public class RefundService {
 
 	private final RefundCheckpoints checkpoints;
 
-	RefundService(TransactionQuery query, RefundSettlement settlement, Refunds refunds, WalletService wallet,
-			RefundAudit audit, RefundCheckpoints checkpoints) {
-		this.query = query;
+	RefundService(TransactionService transactions, MerchantService merchants, RefundSettlement settlement,
+			Refunds refunds, WalletService wallet, RefundAudit audit, RefundCheckpoints checkpoints) {
+		this.transactions = transactions;
+		this.merchants = merchants;
 		this.settlement = settlement;
 		this.refunds = refunds;
 		this.wallet = wallet;
@@ -83,7 +87,7 @@ public class RefundService {
 
 	/** The dashboard refunds of a charge the caller can see, oldest first (404 outside its scope). */
 	public List<RefundView> refundsOf(CurrentUser user, String chargeId) {
-		TransactionRow charge = this.query.find(user, chargeId);
+		TransactionRow charge = visibleTransaction(user, chargeId);
 		return this.refunds.findByCharge(charge.id()).stream().map(RefundView::of).toList();
 	}
 
@@ -94,7 +98,7 @@ public class RefundService {
 	 * {@link ProblemException}).
 	 */
 	public RefundDraft draft(CurrentUser user, String chargeId) {
-		TransactionRow charge = this.query.find(user, chargeId);
+		TransactionRow charge = visibleTransaction(user, chargeId);
 		requirePrivilege(user);
 		if (!charge.isCharge() || charge.remaining() <= 0) {
 			throw notRefundable();
@@ -117,7 +121,7 @@ public class RefundService {
 
 	private RefundResult attempt(CurrentUser user, String chargeId, RefundCommand command, String idempotencyKey) {
 		String key = ValidRefundRequest.checkKey(idempotencyKey);
-		TransactionRow charge = this.query.find(user, chargeId);
+		TransactionRow charge = visibleTransaction(user, chargeId);
 		requirePrivilege(user);
 		if (!charge.isCharge()) {
 			throw notRefundable();
@@ -126,11 +130,9 @@ public class RefundService {
 		Money amount = ValidRefundRequest.checkAmount(command.amount(), charge.currency());
 		ValidRefundRequest request = ValidRefundRequest.of(key, charge.id(), amount, reason);
 
-		Optional<Refund> existing = this.refunds.findByKey(user.accountId(), key);
-		if (existing.isPresent()) {
-			return answerExisting(existing.get(), request);
-		}
-		RefundSettlement.Reservation reservation = this.settlement.reserve(user.accountId(), user.username(), request);
+		// a key already used is found by transaction A's unique insert (no lookup before it)
+		RefundSettlement.Reservation reservation = this.settlement.reserve(user.accountId(), user.username(),
+				request, charge);
 		if (reservation instanceof RefundSettlement.KeyTaken taken) {
 			return answerExisting(taken.existing(), request);
 		}
@@ -168,6 +170,14 @@ public class RefundService {
 	static RefundOrder order(Refund refund, TransactionRow charge) {
 		return new RefundOrder(refund.walletKey(), charge.id(), charge.vendorReference(), charge.method(),
 				charge.storeId(), refund.amountMoney(), charge.amountMoney(), refund.reason());
+	}
+
+	/** The transaction, if its store is in the caller's scope; else 404, as for an unknown one. */
+	private TransactionRow visibleTransaction(CurrentUser user, String id) {
+		Optional<TransactionRow> row = id != null && id.matches("\\d{12}") ? this.transactions.findById(id)
+				: Optional.empty();
+		return row.filter(r -> this.merchants.findStore(r.storeId()).filter(user.scope()::contains).isPresent())
+			.orElseThrow(() -> ProblemException.notFound("Transaction"));
 	}
 
 	private static void requirePrivilege(CurrentUser user) {

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (refund_dashboard transaction, reservation moved to refunded), failed (reservation released),
  * or left pending.</li>
  * </ul>
- * Locks are always taken in the same order (charge, refund key, day row) so refunds never
+ * Locks are always taken in the same order (refund key, charge, day row) so refunds never
  * deadlock one another.
  */
 @Component
@@ -70,41 +70,43 @@ class RefundSettlement {
 	}
 
 	/**
-	 * Transaction A. Throws a {@link ProblemException} (and changes nothing) when the refund does
-	 * not fit the charge or the day.
+	 * Transaction A, for a charge already read and checked (its immutable fields: store,
+	 * currency, amount, type). Throws a {@link ProblemException} (and changes nothing: the whole
+	 * transaction rolls back, refund row included) when the refund does not fit the charge or the
+	 * day. Locks, always in this order: the idempotency key (unique index), the charge row, the
+	 * day's row.
 	 */
-	Reservation reserve(long accountId, String username, ValidRefundRequest request) {
+	Reservation reserve(long accountId, String username, ValidRefundRequest request, TransactionRow charge) {
 		return this.transaction.execute(status -> {
 			Instant now = now();
-			TransactionRow charge = this.transactions.lock(request.chargeId())
-				.orElseThrow(() -> ProblemException.notFound("Transaction"));
-			if (!charge.isCharge()) {
-				throw notRefundable();
-			}
-			long remaining = charge.remaining();
-			// the whole remaining balance when no amount is given (a stand-in when nothing remains:
-			// refused below, after the key is known to be new)
-			Money amount = request.amount() != null ? request.amount()
-					: Money.ofMinor(remaining > 0 ? remaining : charge.amount(), charge.currency());
+			// the key first: a request repeating a key is answered from its refund, before any rule
+			// (with no amount given, the charge's amount stands in until the remaining is known)
+			Money asked = request.amount() != null ? request.amount() : charge.amountMoney();
 			Optional<Refund> stored = this.refunds.insertIfAbsent(Refund.pending(accountId, username,
-					request.idempotencyKey(), request.fingerprint(), charge.id(), charge.storeId(), amount,
+					request.idempotencyKey(), request.fingerprint(), charge.id(), charge.storeId(), asked,
 					request.reason(), now, now.plus(this.firstCheckAfter)));
 			if (stored.isEmpty()) {
 				return new KeyTaken(this.refunds.findByKey(accountId, request.idempotencyKey()).orElseThrow());
 			}
-			if (request.amount() == null && remaining <= 0) {
-				throw notRefundable();
+			Refund refund = stored.get();
+			if (request.amount() == null) {
+				long remaining = this.transactions.lock(charge.id()).map(TransactionRow::remaining).orElse(0L);
+				if (remaining <= 0) {
+					throw notRefundable();
+				}
+				refund = refund.withWholeRemaining(remaining);
+				this.refunds.changeAmount(refund.id(), refund.amount());
 			}
-			if (amount.minor() > remaining) {
+			// the charge: the guarded UPDATE locks its row and refuses what does not fit (the table's
+			// CHECK would too), exactly, however many refunds run at once
+			if (!this.transactions.reserveRefund(charge.id(), refund.amount())) {
+				long remaining = this.transactions.findById(charge.id()).map(TransactionRow::remaining).orElse(0L);
 				throw ProblemException.unprocessable(RefundCodes.REFUND_EXCEEDS_REMAINING,
 						"The refund amount is greater than what remains of the charge ("
 								+ Money.ofMinor(remaining, charge.currency()) + ")");
 			}
-			checkDailyBalance(charge, now);
-			if (!this.transactions.reserveRefund(charge.id(), amount.minor())) {
-				throw new IllegalStateException("charge " + charge.id() + " refused a reservation it was checked for");
-			}
-			return new Reserved(stored.get(), charge);
+			checkDailyBalance(charge, refund.amount(), now);
+			return new Reserved(refund, charge);
 		});
 	}
 
@@ -116,11 +118,12 @@ class RefundSettlement {
 	 * <p>Pending refunds (our table) and stored refunds (the transaction module's) are two
 	 * statements, and a refund may settle between them (settling needs no day lock). Pending
 	 * refunds are summed before and after the stored ones: while the day's row is locked nothing
-	 * can become pending, so equal sums mean nothing settled in between and the figures are
-	 * exact. Otherwise it reads again; if refunds keep settling, the first sum is kept, which
-	 * counts a settling refund twice: it refuses too much, never too little.
+	 * can become pending, so equal sums (or a first sum that is this refund alone) mean nothing
+	 * settled in between and the figures are exact. Otherwise it reads again; if refunds keep
+	 * settling, the last reading stands: pending read before stored counts a refund settling in
+	 * between twice, so it refuses too much, never too little.
 	 */
-	private void checkDailyBalance(TransactionRow charge, Instant now) {
+	private void checkDailyBalance(TransactionRow charge, long amount, Instant now) {
 		ChinaDay day = ChinaDay.of(now);
 		this.balances.lock(charge.storeId(), charge.currency(), day.date(), now);
 		long pending;
@@ -130,7 +133,9 @@ class RefundSettlement {
 		do {
 			pending = this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
 			totals = this.transactions.totals(charge.storeId(), charge.currency(), day.start(), day.end());
-			steady = pending == this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
+			// only this refund pending: nothing could have settled in between
+			steady = pending == amount
+					|| pending == this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
 		}
 		while (!steady && ++reads < 3);
 		long refundsToday = totals.refunds() + pending;
@@ -150,16 +155,17 @@ class RefundSettlement {
 			Instant now = now();
 			Refund before = this.refunds.lock(refundId).orElseThrow();
 			Refund after = before;
+			TransactionRow charge = null;
 			if (before.isPending()) {
 				switch (answer.status()) {
 					case SUCCEEDED -> {
 						String transactionId = this.transactions.issueId();
-						this.transactions.settleRefund(before.chargeId(), before.amount(), transactionId,
+						charge = this.transactions.settleRefund(before.chargeId(), before.amount(), transactionId,
 								before.createdAt(), answer.providerReference());
 						after = before.succeed(transactionId, answer.providerReference(), now);
 					}
 					case DECLINED -> {
-						this.transactions.releaseRefund(before.chargeId(), before.amount());
+						charge = this.transactions.releaseRefund(before.chargeId(), before.amount());
 						after = before.fail(declineMessage(answer), answer.providerReference(), now);
 					}
 					case NOT_FOUND, UNKNOWN -> {
@@ -168,7 +174,7 @@ class RefundSettlement {
 				}
 			}
 			if (!after.isAnswered() && (answeringRequest || after.state().isFinal())) {
-				after = after.answer(remainingOf(before.chargeId()));
+				after = after.answer(charge != null ? charge.remaining() : remainingOf(before.chargeId()));
 			}
 			if (after != before) {
 				this.refunds.update(before, after);

@@ -64,6 +64,14 @@ class Refunds {
 				null, null));
 	}
 
+	/** Sets the amount of a refund stored in this transaction (a whole-remaining refund, once known). */
+	void changeAmount(long id, long amount) {
+		this.jdbc.sql("UPDATE refund SET amount = :amount WHERE id = :id AND state = 'pending' AND answered_state IS NULL")
+			.param("amount", amount)
+			.param("id", id)
+			.update();
+	}
+
 	Optional<Refund> findByKey(long accountId, String key) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM refund r WHERE r.account_id = :account AND r.idempotency_key = :key")
 			.param("account", accountId)

@@ -128,33 +128,32 @@ public class TransactionService {
 		return this.transactions.addPending(chargeId, amount);
 	}
 
-	/** Gives back a reservation of a refund that failed. */
+	/** Gives back a reservation of a refund that failed. Returns the charge as it is now. */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void releaseRefund(String chargeId, long amount) {
+	public TransactionRow releaseRefund(String chargeId, long amount) {
 		if (!this.transactions.releasePending(chargeId, amount)) {
 			throw new IllegalStateException("charge " + chargeId + " has less than " + amount + " reserved");
 		}
+		return this.transactions.findById(chargeId).orElseThrow();
 	}
 
 	/**
-	 * Settles a reserved refund as succeeded: stores its {@code refund_dashboard} transaction
-	 * (parent: the charge; created at the refund's own time, so the day it counts on never
-	 * changes) and moves the reservation to the refunded amount, in the caller's transaction.
+	 * Settles a reserved refund as succeeded: moves the reservation to the refunded amount and
+	 * stores its {@code refund_dashboard} transaction (parent: the charge; created at the
+	 * refund's own time, so the day it counts on never changes), in the caller's transaction.
+	 * Returns the charge as it is now.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public TransactionRow settleRefund(String chargeId, long amount, String transactionId, Instant createdAt,
 			String vendorReference) {
-		TransactionRow charge = this.transactions.findById(chargeId)
-			.filter(TransactionRow::isCharge)
-			.orElseThrow(() -> new IllegalStateException("no charge " + chargeId));
 		if (!this.transactions.movePendingToRefunded(chargeId, amount)) {
 			throw new IllegalStateException("charge " + chargeId + " has less than " + amount + " reserved");
 		}
-		TransactionRow refund = new TransactionRow(transactionId, charge.storeId(), TransactionRow.REFUND_DASHBOARD,
+		TransactionRow charge = this.transactions.findById(chargeId).orElseThrow();
+		this.transactions.insert(new TransactionRow(transactionId, charge.storeId(), TransactionRow.REFUND_DASHBOARD,
 				charge.method(), charge.channel(), amount, 0, charge.currency(), createdAt, charge.reference(),
-				vendorReference, chargeId, null, null, null, null, null, 0, 0);
-		this.transactions.insert(refund);
-		return refund;
+				vendorReference, chargeId, null, null, null, null, null, 0, 0));
+		return charge;
 	}
 
 	/**

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.walletdesk.WalletdeskApplication;
+import com.walletdesk.account.AccountService;
+import com.walletdesk.account.CurrentUser;
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
+import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.PostgresOnly;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.TestDatabase;
@@ -63,17 +66,22 @@ class TwoInstancesIT {
 
 	@BeforeAll
 	void startSecondInstance() {
-		// command-line arguments: they win over application.properties (builder defaults would not)
-		this.second = new SpringApplicationBuilder(WalletdeskApplication.class).run(
+		this.second = startInstance();
+		this.secondPort = Integer.parseInt(this.second.getEnvironment().getProperty("local.server.port"));
+	}
+
+	/** Another instance of the application on the test database (command-line arguments win over application.properties). */
+	static ConfigurableApplicationContext startInstance() {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(WalletdeskApplication.class).run(
 				"--spring.datasource.url=" + TestDatabase.postgresUrl(),
 				"--spring.datasource.username=" + TestDatabase.postgresUser(),
 				"--spring.datasource.password=" + TestDatabase.postgresPassword(), "--server.port=0",
 				"--walletdesk.demo.enabled=false", "--walletdesk.bootstrap.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
 				"--walletdesk.refund.reconcile.enabled=false", "--spring.main.banner-mode=off");
-		if (!TestDatabase.postgresUrl().equals(this.second.getEnvironment().getProperty("spring.datasource.url"))) {
-			throw new IllegalStateException("the second instance is not on the test database");
+		if (!TestDatabase.postgresUrl().equals(context.getEnvironment().getProperty("spring.datasource.url"))) {
+			throw new IllegalStateException("the other instance is not on the test database");
 		}
-		this.secondPort = Integer.parseInt(this.second.getEnvironment().getProperty("local.server.port"));
+		return context;
 	}
 
 	@AfterAll
@@ -176,5 +184,66 @@ class TwoInstancesIT {
 
 	@Autowired
 	RefundReconciler reconciler;
+
+	@Autowired
+	MutableClock clock;
+
+	/**
+	 * An instance is shut down while a refund waits for the wallet (its context closed: the wallet
+	 * call interrupted, the pool closed). The refund is left pending with its amount reserved; the
+	 * surviving instance's reconciler settles it, and the wallet applied it exactly once.
+	 */
+	@Test
+	void anInstanceClosedWhileTheWalletIsCalledLeavesARefundTheOtherReconciles() throws Exception {
+		Shop shop = RefundFixture.eurShop(this.data);
+		Instant now = Instant.now();
+		String charge = this.data.tx(shop.store()).amount(100_00).at(now).save();
+		this.data.tx(shop.store()).amount(1_000_00).at(now.plus(Duration.ofHours(2))).save();
+		long accountId = this.jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", shop.username())
+			.query(Long.class).single();
+		this.sandbox.setForStore(shop.store().id(), SandboxBehaviour.slow(Duration.ofSeconds(4)));
+		ConfigurableApplicationContext doomed = startInstance();
+		try {
+			CurrentUser user = doomed.getBean(AccountService.class).currentUser(accountId).orElseThrow();
+			RefundService service = doomed.getBean(RefundService.class);
+			var call = java.util.concurrent.CompletableFuture
+				.supplyAsync(() -> service.refund(user, charge, new RefundCommand("30.00", "shutdown"), "closing-" + charge));
+			long deadline = System.nanoTime() + 10_000_000_000L;
+			while (RefundFixture.refundRows(this.jdbc, charge) == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(RefundFixture.refundRows(this.jdbc, charge)).as("reserved before the shutdown").isEqualTo(1);
+			doomed.close();
+			try {
+				RefundResult result = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(result.isPending()).as("if it still answered, it could only say pending").isTrue();
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				// the pool was gone before transaction B: the request died, the refund stayed pending
+			}
+		}
+		finally {
+			doomed.close();
+			this.sandbox.clearStore(shop.store().id());
+		}
+		assertThat(RefundFixture.refundRows(this.jdbc, charge, "pending")).isEqualTo(1);
+		assertThat(row(this.transactions, charge).refundPending()).isEqualTo(30_00);
+		assertThat(this.sandbox.entriesForCharge(charge)).as("the interrupted call applied nothing").isEmpty();
+
+		this.clock.set(Instant.now().plus(Duration.ofMinutes(3)));
+		try {
+			this.reconciler.reconcile();
+		}
+		finally {
+			this.clock.reset();
+		}
+		assertThat(RefundFixture.refundRows(this.jdbc, charge, "succeeded")).isEqualTo(1);
+		assertThat(this.sandbox.entriesForCharge(charge)).singleElement().satisfies(entry -> {
+			assertThat(entry.applied()).isTrue();
+			assertThat(entry.requests()).isEqualTo(1);
+		});
+		assertThat(row(this.transactions, charge).refunded()).isEqualTo(30_00);
+		RefundFixture.assertBooksAgree(this.transactions, this.jdbc, charge);
+	}
 
 }

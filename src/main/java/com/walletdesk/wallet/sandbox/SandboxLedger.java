@@ -48,11 +48,12 @@ class SandboxLedger {
 			.param("message", entry.message())
 			.param("at", OffsetDateTime.ofInstant(entry.receivedAt(), ZoneOffset.UTC))
 			.update();
-		if (inserted == 0) {
-			this.jdbc.sql("UPDATE sandbox_wallet_refund SET requests = requests + 1 WHERE refund_key = :key")
-				.param("key", entry.refundKey())
-				.update();
+		if (inserted == 1) {
+			return entry;
 		}
+		this.jdbc.sql("UPDATE sandbox_wallet_refund SET requests = requests + 1 WHERE refund_key = :key")
+			.param("key", entry.refundKey())
+			.update();
 		return find(entry.refundKey()).orElseThrow();
 	}
 

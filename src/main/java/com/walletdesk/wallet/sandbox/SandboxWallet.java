@@ -29,9 +29,17 @@ public class SandboxWallet implements WalletProvider {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxWallet.class);
 
+	/** How long an instance trusts the behaviour it read (another instance's change shows within it). */
+	private static final long BEHAVIOUR_CACHE_NANOS = 1_000_000_000L;
+
 	private final SandboxLedger ledger;
 
 	private final Clock clock;
+
+	private final java.util.concurrent.ConcurrentHashMap<Long, CachedBehaviour> behaviours = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record CachedBehaviour(SandboxBehaviour behaviour, long readAtNanos) {
+	}
 
 	SandboxWallet(SandboxLedger ledger, Clock clock) {
 		this.ledger = ledger;
@@ -40,7 +48,7 @@ public class SandboxWallet implements WalletProvider {
 
 	@Override
 	public WalletAnswer refund(RefundOrder order) {
-		SandboxBehaviour behaviour = this.ledger.behaviourFor(order.storeId());
+		SandboxBehaviour behaviour = behaviourFor(order.storeId());
 		waitFor(behaviour);
 		return switch (behaviour.mode()) {
 			case APPROVE, SLOW -> answer(record(order, SandboxLedgerEntry.Status.SUCCEEDED, null));
@@ -56,7 +64,7 @@ public class SandboxWallet implements WalletProvider {
 
 	@Override
 	public WalletAnswer queryRefund(RefundOrder order) {
-		if (this.ledger.behaviourFor(order.storeId()).mode() == SandboxBehaviour.Mode.UNAVAILABLE) {
+		if (behaviourFor(order.storeId()).mode() == SandboxBehaviour.Mode.UNAVAILABLE) {
 			throw new IllegalStateException("sandbox wallet: service unavailable");
 		}
 		return this.ledger.find(order.refundKey()).map(SandboxWallet::answer).orElseGet(WalletAnswer::notFound);
@@ -67,25 +75,40 @@ public class SandboxWallet implements WalletProvider {
 	/** Sets how every store without its own setting is answered. */
 	public void setGlobal(SandboxBehaviour behaviour) {
 		this.ledger.save(null, behaviour, this.clock.instant());
+		this.behaviours.clear();
 	}
 
 	/** Sets how one store is answered, whatever the global setting. */
 	public void setForStore(long storeId, SandboxBehaviour behaviour) {
 		this.ledger.save(storeId, behaviour, this.clock.instant());
+		this.behaviours.clear();
 	}
 
 	/** The store falls back to the global setting. */
 	public void clearStore(long storeId) {
 		this.ledger.clear(storeId);
+		this.behaviours.clear();
 	}
 
 	/** Approve everything again: no global and no store settings. */
 	public void approveAll() {
 		this.ledger.clearAll();
+		this.behaviours.clear();
 	}
 
+	/**
+	 * How a store is answered: read from the shared settings, trusted for a second (changes made
+	 * through this instance apply at once; through another one, within that second).
+	 */
 	public SandboxBehaviour behaviourFor(long storeId) {
-		return this.ledger.behaviourFor(storeId);
+		long now = System.nanoTime();
+		CachedBehaviour cached = this.behaviours.get(storeId);
+		if (cached != null && now - cached.readAtNanos() < BEHAVIOUR_CACHE_NANOS) {
+			return cached.behaviour();
+		}
+		SandboxBehaviour behaviour = this.ledger.behaviourFor(storeId);
+		this.behaviours.put(storeId, new CachedBehaviour(behaviour, now));
+		return behaviour;
 	}
 
 	public SandboxBehaviour global() {

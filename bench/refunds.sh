@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Refund benchmark (a command, not a test): the whole app on PostgreSQL, the sandbox wallet with
+# no added latency, 16 HTTP clients refunding many charges. Prints
+#   refunds_per_s=... p50_ms=... p95_ms=...
+# and sums_agree=true|false (exit status 1 when the sums disagree or a refund failed).
+#
+#   bench/refunds.sh                       # the refund branch's test database
+#   WALLETDESK_BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/walletdesk_bench bench/refunds.sh
+#   BENCH_OPTS="-Dbench.clients=16 -Dbench.refunds=8000 -Dbench.warmup=1000 -Dbench.stores=64" bench/refunds.sh
+#
+# It adds its own uniquely named merchants and charges and removes nothing, so any database
+# with the Walletdesk schema (or an empty one: Flyway migrates it) will do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+exec java ${JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC} ${BENCH_OPTS:-} \
+  -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+  com.walletdesk.bench.RefundBenchmark

@@ -1,0 +1,342 @@
+package com.walletdesk.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.walletdesk.WalletdeskApplication;
+import com.walletdesk.account.AccountService;
+import com.walletdesk.account.CurrentUser;
+import com.walletdesk.merchant.MerchantNode;
+import com.walletdesk.merchant.MerchantService;
+import com.walletdesk.refund.RefundCommand;
+import com.walletdesk.refund.RefundResult;
+import com.walletdesk.refund.RefundService;
+import com.walletdesk.support.WebSession;
+import com.walletdesk.transaction.TransactionRow;
+import com.walletdesk.transaction.TransactionService;
+import com.walletdesk.wallet.sandbox.SandboxWallet;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Refund throughput and latency, a command (bench/refunds.sh), not a test. Starts the whole
+ * application on PostgreSQL with the sandbox wallet answering at once, creates stores and
+ * charges, signs in one refunder per client, and lets the clients refund over HTTP (the real
+ * path: session, security, checks, locks, wallet call, settlement, audit). Prints
+ * {@code refunds_per_s=... p50_ms=... p95_ms=...} and then checks that the sums agree: charges'
+ * refunded amounts, refund rows, refund_dashboard transactions and the wallet's ledger.
+ *
+ * <p>Properties (-Dname=value): bench.via (http, the default: end to end; or service: the clients
+ * call RefundService.refund in the same JVM, measuring the refund path without HTTP, security
+ * and session), bench.baseline (true: also time a plain signed-in GET, the floor of any API call), bench.url / bench.user / bench.password (the database; default
+ * the refund branch's test database), bench.clients (16), bench.refunds (measured, 8000),
+ * bench.warmup (1000), bench.stores (64: about 140 charges per store and day, a busy store).
+ */
+public final class RefundBenchmark {
+
+	private static final String PASSWORD = "Bench-Passw0rd-2026";
+
+	public static void main(String[] args) throws Exception {
+		String url = System.getProperty("bench.url", env("WALLETDESK_BENCH_PG_URL",
+				"jdbc:postgresql://127.0.0.1:5432/walletdesk_test_refund"));
+		String user = System.getProperty("bench.user", "walletdesk");
+		String password = System.getProperty("bench.password", "walletdesk");
+		int clients = Integer.getInteger("bench.clients", 16);
+		int measured = Integer.getInteger("bench.refunds", 8000);
+		int warmup = Integer.getInteger("bench.warmup", 1000);
+		int storeCount = Integer.getInteger("bench.stores", 64);
+
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(WalletdeskApplication.class).run(
+				"--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+				"--spring.datasource.password=" + password, "--server.port=0", "--walletdesk.demo.enabled=false",
+				"--walletdesk.bootstrap.admin-password=Operator-Passw0rd-2026",
+				"--walletdesk.refund.reconcile.enabled=false", "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN", "--logging.level.com.walletdesk=WARN",
+				"--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 16));
+		int exit = 1;
+		try {
+			exit = run(app, clients, measured, warmup, storeCount);
+		}
+		finally {
+			app.close();
+		}
+		System.exit(exit);
+	}
+
+	private static int run(ConfigurableApplicationContext app, int clients, int measured, int warmup, int storeCount)
+			throws Exception {
+		int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+		MerchantService merchants = app.getBean(MerchantService.class);
+		AccountService accounts = app.getBean(AccountService.class);
+		TransactionService transactions = app.getBean(TransactionService.class);
+		SandboxWallet sandbox = app.getBean(SandboxWallet.class);
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
+		sandbox.approveAll(); // no added latency, no declines
+
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		MerchantNode group = merchants
+			.create(new MerchantService.NewMerchant("GROUP", "bench-" + run, null, "Bench", null, null, null));
+		List<MerchantNode> stores = new ArrayList<>();
+		for (int i = 0; i < storeCount; i++) {
+			stores.add(merchants.create(new MerchantService.NewMerchant("STORE", "bench-" + run + "-" + i, group.id(),
+					"Bench", "Asia/Shanghai", "EUR", "en-GB")));
+		}
+		String username = ("bench-" + run).toLowerCase();
+		accounts.create(new AccountService.NewAccount(username, PASSWORD, "MERCHANT", group.id(), true));
+
+		// one charge per refund, spread over the stores; today's sales padded on both sides of now,
+		// so the China-day balance never refuses (the benchmark measures the path, not that rule)
+		int chargeCount = warmup + measured;
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		List<String> charges = new ArrayList<>(chargeCount);
+		long setupStart = System.nanoTime();
+		for (int i = 0; i < chargeCount; i++) {
+			MerchantNode store = stores.get(i % stores.size());
+			charges.add(save(transactions, store, 100_00, now.minusSeconds(i % 3600)));
+		}
+		for (MerchantNode store : stores) {
+			save(transactions, store, 10_000_000_00L, now.plus(Duration.ofHours(2)));
+		}
+		System.out.printf("setup: %d stores, %d charges in %d ms%n", stores.size(), charges.size(),
+				(System.nanoTime() - setupStart) / 1_000_000);
+
+		boolean viaService = "service".equals(System.getProperty("bench.via", "http"));
+		RefundService service = app.getBean(RefundService.class);
+		CurrentUser refunder = accounts.currentUser(jdbc.sql("SELECT id FROM account WHERE username = :u")
+			.param("u", username).query(Long.class).single()).orElseThrow();
+		Client[] callers = new Client[clients];
+		List<WebSession> sessions = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			WebSession session = WebSession.signIn(port, username, PASSWORD);
+			session.get("/api/v1/me"); // warm the session before concurrent use
+			sessions.add(session);
+			callers[i] = viaService ? serviceClient(service, refunder) : httpClient(session);
+		}
+		System.out.println("clients call " + (viaService ? "RefundService.refund directly (no HTTP)" : "the HTTP API"));
+
+		List<String> warmupCharges = charges.subList(0, warmup);
+		List<String> measuredCharges = charges.subList(warmup, chargeCount);
+		Result warm = drive(callers, warmupCharges);
+		System.out.printf("warm-up: %d refunds, %d errors%n", warm.latenciesNs.length, warm.errors.size());
+		long[] statsBefore = databaseStats(jdbc);
+		long appCpuBefore = appCpuNs();
+		long dbCpuBefore = postgresCpuMs();
+		Result result = drive(callers, measuredCharges);
+		double appCpuMs = (appCpuNs() - appCpuBefore) / 1e6;
+		long dbCpuMs = postgresCpuMs() - dbCpuBefore;
+		long[] statsAfter = databaseStats(jdbc);
+
+		long[] sorted = result.latenciesNs.clone();
+		Arrays.sort(sorted);
+		double seconds = result.elapsedNs / 1e9;
+		System.out.printf("refunds_per_s=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f refunds=%d errors=%d clients=%d%n",
+				sorted.length / seconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+				sorted[sorted.length - 1] / 1e6, sorted.length, result.errors.size(), clients);
+		// CPU spent per refund by this JVM (server and clients) and by PostgreSQL: what the
+		// throughput would be bounded by on an otherwise idle machine (2 cores / cost)
+		System.out.printf("cpu_ms_per_refund: app_and_clients=%.2f postgres=%.2f load_average=%.1f cores=%d%n",
+				appCpuMs / sorted.length, dbCpuMs < 0 ? Double.NaN : (double) dbCpuMs / sorted.length,
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+				Runtime.getRuntime().availableProcessors());
+		System.out.printf("db_per_refund: commits=%.1f rows_read=%.1f rows_written=%.1f (all sessions on the database)%n",
+				(double) (statsAfter[0] - statsBefore[0]) / sorted.length,
+				(double) (statsAfter[1] - statsBefore[1]) / sorted.length,
+				(double) (statsAfter[2] - statsBefore[2]) / sorted.length);
+		result.errors.entrySet().stream().limit(5).forEach(e -> System.out.println("  error: " + e.getValue()));
+
+		if (Boolean.getBoolean("bench.baseline")) {
+			// the floor under any signed-in API call (HTTP, security, session, account reload):
+			// the same clients reading one transaction each instead of refunding it
+			long cpu = appCpuNs();
+			long db = postgresCpuMs();
+			Result reads = drive(sessions.stream().map(RefundBenchmark::readClient).toArray(Client[]::new), measuredCharges);
+			long[] readLatencies = reads.latenciesNs.clone();
+			Arrays.sort(readLatencies);
+			System.out.printf("baseline GET /api/v1/transactions/{id}: requests_per_s=%.0f p50_ms=%.1f p95_ms=%.1f cpu_ms_per_request: app_and_clients=%.2f postgres=%.2f%n",
+					readLatencies.length / (reads.elapsedNs / 1e9), percentile(readLatencies, 50),
+					percentile(readLatencies, 95), (appCpuNs() - cpu) / 1e6 / readLatencies.length,
+					(double) (postgresCpuMs() - db) / readLatencies.length);
+		}
+
+		boolean agree = sumsAgree(jdbc, sandbox, charges, result.refundedMinor.get() + warm.refundedMinor.get());
+		System.out.println("sums_agree=" + agree);
+		return agree && result.errors.isEmpty() ? 0 : 1;
+	}
+
+	/** One client's call: refund (or read) one charge; true when it succeeded. */
+	@FunctionalInterface
+	private interface Client {
+
+		String call(String chargeId, String amount);
+
+	}
+
+	private static Client httpClient(WebSession session) {
+		return (charge, amount) -> {
+			WebSession.Response response = session.post("/api/v1/transactions/" + charge + "/refunds",
+					"{\"amount\":\"" + amount + "\",\"reason\":\"benchmark\"}",
+					Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+			return response.status() == 201 ? null : response.toString();
+		};
+	}
+
+	private static Client readClient(WebSession session) {
+		return (charge, amount) -> {
+			WebSession.Response response = session.get("/api/v1/transactions/" + charge);
+			return response.status() == 200 ? null : response.toString();
+		};
+	}
+
+	private static Client serviceClient(RefundService service, CurrentUser user) {
+		return (charge, amount) -> {
+			RefundResult result = service.refund(user, charge, new RefundCommand(amount, "benchmark"),
+					RefundService.newIdempotencyKey());
+			return result.isSucceeded() ? null : result.status() + " " + result.code();
+		};
+	}
+
+	/** Every client refunds its share of the charges, one request at a time, as fast as it can. */
+	private static Result drive(Client[] clients, List<String> charges) throws Exception {
+		long[] latencies = new long[charges.size()];
+		Map<Integer, String> errors = new ConcurrentHashMap<>();
+		AtomicLong refunded = new AtomicLong();
+		AtomicInteger next = new AtomicInteger();
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(clients.length);
+		List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+		for (Client client : clients) {
+			done.add(pool.submit(() -> {
+				go.await();
+				int i;
+				while ((i = next.getAndIncrement()) < charges.size()) {
+					long minor = ThreadLocalRandom.current().nextLong(1_00, 100_01);
+					String amount = minor / 100 + "." + String.format("%02d", minor % 100);
+					long start = System.nanoTime();
+					String error = client.call(charges.get(i), amount);
+					latencies[i] = System.nanoTime() - start;
+					if (error == null) {
+						refunded.addAndGet(minor);
+					}
+					else {
+						errors.put(i, error);
+					}
+				}
+				return null;
+			}));
+		}
+		long start = System.nanoTime();
+		go.countDown();
+		for (var future : done) {
+			future.get(30, TimeUnit.MINUTES);
+		}
+		long elapsed = System.nanoTime() - start;
+		pool.shutdown();
+		return new Result(latencies, elapsed, errors, refunded);
+	}
+
+	private record Result(long[] latenciesNs, long elapsedNs, Map<Integer, String> errors, AtomicLong refundedMinor) {
+	}
+
+	/**
+	 * What the clients were told was refunded equals, over the benchmark's charges: the charges'
+	 * refunded column, the succeeded refund rows, the refund_dashboard transactions and the
+	 * sandbox wallet's ledger; nothing is left pending and no charge is over-refunded.
+	 */
+	private static boolean sumsAgree(JdbcClient jdbc, SandboxWallet sandbox, List<String> charges, long told) {
+		long chargesRefunded = 0, pending = 0, overRefunded = 0, rows = 0, dashboard = 0, wallet = 0;
+		for (int from = 0; from < charges.size(); from += 1000) {
+			List<String> slice = charges.subList(from, Math.min(charges.size(), from + 1000));
+			chargesRefunded += jdbc.sql("SELECT COALESCE(SUM(refunded), 0) FROM wallet_transaction WHERE id IN (:ids)")
+				.param("ids", slice).query(Long.class).single();
+			pending += jdbc.sql("SELECT COALESCE(SUM(refund_pending), 0) FROM wallet_transaction WHERE id IN (:ids)")
+				.param("ids", slice).query(Long.class).single();
+			overRefunded += jdbc.sql("SELECT COUNT(*) FROM wallet_transaction WHERE id IN (:ids) AND refunded + refund_pending > amount")
+				.param("ids", slice).query(Long.class).single();
+			rows += jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM refund WHERE charge_id IN (:ids) AND state = 'succeeded'")
+				.param("ids", slice).query(Long.class).single();
+			dashboard += jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM wallet_transaction WHERE parent_id IN (:ids) AND type = 'refund_dashboard'")
+				.param("ids", slice).query(Long.class).single();
+			wallet += jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM sandbox_wallet_refund WHERE charge_id IN (:ids) AND status = 'SUCCEEDED'")
+				.param("ids", slice).query(Long.class).single();
+		}
+		System.out.printf("sums: told_clients=%d charges_refunded=%d refund_rows=%d dashboard_transactions=%d wallet_ledger=%d pending=%d over_refunded_charges=%d%n",
+				told, chargesRefunded, rows, dashboard, wallet, pending, overRefunded);
+		return told == chargesRefunded && chargesRefunded == rows && rows == dashboard && dashboard == wallet
+				&& pending == 0 && overRefunded == 0;
+	}
+
+	private static String save(TransactionService transactions, MerchantNode store, long amount, Instant at) {
+		String id = transactions.issueId();
+		transactions.record(new TransactionRow(id, store.id(), TransactionRow.CHARGE, "ALP", "APP", amount, 0,
+				store.currency(), at, null, "BENCH" + id, null, null, null, null, null, null, 0, 0));
+		return id;
+	}
+
+	private static double percentile(long[] sorted, int p) {
+		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+	}
+
+	/** Commits, rows returned+fetched, rows inserted+updated+deleted of this database so far. */
+	private static long[] databaseStats(JdbcClient jdbc) {
+		return jdbc.sql("""
+				SELECT xact_commit, tup_returned + tup_fetched, tup_inserted + tup_updated + tup_deleted
+				FROM pg_stat_database WHERE datname = current_database()""")
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.single();
+	}
+
+	private static long appCpuNs() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** CPU time of every postgres process on this machine (Linux /proc), in ms; -1 when unknown. */
+	private static long postgresCpuMs() {
+		try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+			long ticks = dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+				.mapToLong(d -> {
+					try {
+						String stat = java.nio.file.Files.readString(d.resolve("stat"));
+						int close = stat.lastIndexOf(')');
+						String name = stat.substring(stat.indexOf('(') + 1, close);
+						if (!name.startsWith("postgres")) {
+							return 0;
+						}
+						String[] fields = stat.substring(close + 2).split(" ");
+						return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+					}
+					catch (Exception ex) {
+						return 0;
+					}
+				})
+				.sum();
+			return ticks * 10; // USER_HZ = 100
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null || value.isBlank() ? fallback : value;
+	}
+
+}
