@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import com.walletdesk.merchant.MerchantNode;
@@ -80,7 +81,20 @@ class IsolationIT {
 	 * One endpoint that reads merchant data: how to ask it about a resource, and what a correct
 	 * answer is for an account that may or may not see that resource.
 	 */
-	record Endpoint(String name, Kind kind, Function<String, String> path, Check check) {
+	record Endpoint(String name, Kind kind, Function<String, String> path, String postBody, Check check) {
+
+		Endpoint(String name, Kind kind, Function<String, String> path, Check check) {
+			this(name, kind, path, null, check);
+		}
+
+		WebSession.Response call(WebSession session, String resource) {
+			if (this.postBody == null) {
+				return session.get(this.path.apply(resource));
+			}
+			return session.post(this.path.apply(resource), this.postBody,
+					Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+		}
+
 	}
 
 	@FunctionalInterface
@@ -132,7 +146,52 @@ class IsolationIT {
 							assertThat(response.status()).as("a foreign store is unknown").isEqualTo(404);
 							assertThat(response.json().path("detail").asString()).isEqualTo(t.unknownStoreDetail(account));
 						}
+					}),
+			new Endpoint("merchants list, scope sent in the query", Kind.STORE,
+					storeId -> "/api/v1/merchants?scopeId=" + storeId + "&parentId=" + storeId,
+					(t, account, storeId, response) -> {
+						assertThat(response.status()).isEqualTo(200);
+						for (JsonNode item : response.json().path("items")) {
+							if ("STORE".equals(item.path("kind").asString())) {
+								assertThat(account.sees(Long.parseLong(item.path("id").asString())))
+									.as("store %s in the list", item.path("id").asString())
+									.isTrue();
+							}
+						}
+					}),
+			new Endpoint("refunds of a charge", Kind.TRANSACTION, id -> "/api/v1/transactions/" + id + "/refunds",
+					(t, account, id, response) -> {
+						if (account.sees(t.txStore.get(id))) {
+							assertThat(response.status()).isEqualTo(200);
+							assertThat(response.json().path("items").isArray()).isTrue();
+						}
+						else {
+							assertThat(response.status()).as("a foreign charge is unknown").isEqualTo(404);
+							assertThat(response.body()).doesNotContain("amount");
+						}
+					}),
+			new Endpoint("refund a charge, scope sent in the body", Kind.TRANSACTION,
+					id -> "/api/v1/transactions/" + id + "/refunds",
+					"{\"amount\":\"1.00\",\"reason\":\"isolation walk\",\"scopeId\":\"1\",\"storeId\":\"1\"}",
+					(t, account, id, response) -> {
+						if (!account.sees(t.txStore.get(id))) {
+							assertThat(response.status()).as("a foreign charge is unknown").isEqualTo(404);
+						}
+						else {
+							// the walk's charges are of 2025, so today's balance refuses the privileged
+							assertThat(response.status()).as(response.body()).isIn(403, 422);
+						}
+						assertThat(t.reservedOrRefunded(id)).as("nothing refunded or reserved on " + id).isZero();
 					}));
+
+	/** What the charge has refunded plus reserved, straight from the table. */
+	long reservedOrRefunded(String chargeId) {
+		return this.data.jdbc()
+			.sql("SELECT refunded + refund_pending FROM wallet_transaction WHERE id = :id")
+			.param("id", chargeId)
+			.query(Long.class)
+			.single();
+	}
 
 	@BeforeAll
 	void buildTwoTenants() {
@@ -177,7 +236,7 @@ class IsolationIT {
 					: this.stores.stream().map(s -> String.valueOf(s.id())).toList();
 			for (Account account : this.accounts) {
 				for (String resource : resources) {
-					var response = account.session().get(endpoint.path().apply(resource));
+					var response = endpoint.call(account.session(), resource);
 					try {
 						endpoint.check().verify(this, account, resource, response);
 					}

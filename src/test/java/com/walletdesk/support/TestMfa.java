@@ -56,6 +56,18 @@ public final class TestMfa {
 			.orElse(null);
 	}
 
+	/**
+	 * For a browser test signing in through the pages: the account is made ready (password taken
+	 * as changed, enrolled through the real API) and the current code returned, its step forgotten
+	 * so the code is accepted once more.
+	 */
+	public static String codeForBrowserSignIn(int port, String username, String password) {
+		WebSession.signIn(port, username, password);
+		String user = username.strip().toLowerCase(java.util.Locale.ROOT);
+		jdbc.sql("UPDATE account SET mfa_last_step = NULL WHERE username = :u").param("u", user).update();
+		return code(secretOf(user));
+	}
+
 	/** Completes whatever steps the session still has to do; fails the test if one cannot be done. */
 	static void completeSteps(WebSession session, String username) {
 		String user = username.strip().toLowerCase(java.util.Locale.ROOT);
