@@ -46,6 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * call RefundService.refund in the same JVM, measuring the refund path without HTTP, security
  * and session), bench.baseline (true: also time a plain signed-in GET, the floor of any API call), bench.url / bench.user / bench.password (the database; default
  * the refund branch's test database), bench.clients (16), bench.refunds (measured, 8000),
+ * bench.rate (0: each client as fast as it can; N: an open load of N refunds/s in total),
  * bench.warmup (1000), bench.stores (64: about 140 charges per store and day, a busy store).
  */
 public final class RefundBenchmark {
@@ -213,6 +214,10 @@ public final class RefundBenchmark {
 
 	/** Every client refunds its share of the charges, one request at a time, as fast as it can. */
 	private static Result drive(Client[] clients, List<String> charges) throws Exception {
+		// bench.rate > 0: an open load of that many refunds per second (each client paced; a
+		// latency counts from the moment the request was due, so falling behind shows)
+		double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+		long intervalNs = rate > 0 ? (long) (clients.length * 1e9 / rate) : 0;
 		long[] latencies = new long[charges.size()];
 		Map<Integer, String> errors = new ConcurrentHashMap<>();
 		AtomicLong refunded = new AtomicLong();
@@ -220,14 +225,25 @@ public final class RefundBenchmark {
 		CountDownLatch go = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(clients.length);
 		List<java.util.concurrent.Future<?>> done = new ArrayList<>();
-		for (Client client : clients) {
+		long[] begin = new long[1];
+		for (int c = 0; c < clients.length; c++) {
+			Client client = clients[c];
+			long offset = intervalNs * c / clients.length;
 			done.add(pool.submit(() -> {
 				go.await();
 				int i;
+				long due = begin[0] + offset;
 				while ((i = next.getAndIncrement()) < charges.size()) {
 					long minor = ThreadLocalRandom.current().nextLong(1_00, 100_01);
 					String amount = minor / 100 + "." + String.format("%02d", minor % 100);
-					long start = System.nanoTime();
+					if (intervalNs > 0) {
+						long wait = due - System.nanoTime();
+						if (wait > 0) {
+							TimeUnit.NANOSECONDS.sleep(wait);
+						}
+					}
+					long start = intervalNs > 0 ? due : System.nanoTime();
+					due += intervalNs;
 					String error = client.call(charges.get(i), amount);
 					latencies[i] = System.nanoTime() - start;
 					if (error == null) {
@@ -241,6 +257,7 @@ public final class RefundBenchmark {
 			}));
 		}
 		long start = System.nanoTime();
+		begin[0] = start;
 		go.countDown();
 		for (var future : done) {
 			future.get(30, TimeUnit.MINUTES);
