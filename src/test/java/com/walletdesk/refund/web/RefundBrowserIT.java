@@ -16,6 +16,7 @@ import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.money.Money;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.MutableClock;
+import com.walletdesk.support.HeadlessChromium;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.TestMfa;
 import com.walletdesk.wallet.sandbox.SandboxWallet;
@@ -30,9 +31,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,11 +55,10 @@ class RefundBrowserIT {
 
 	static final Locale PT = Locale.forLanguageTag("pt-PT");
 
-	static ChromeDriverService service;
+	static HeadlessChromium browser;
 
 	static WebDriver driver;
 
-	static Path profile;
 
 	@LocalServerPort
 	int port;
@@ -80,31 +77,15 @@ class RefundBrowserIT {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("walletdesk-chromium");
-		service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,900", "--lang=en-US");
-		driver = new ChromeDriver(service, options);
+		browser = HeadlessChromium.start();
+		driver = browser.driver();
 		Files.createDirectories(SCREENSHOTS);
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (service != null) {
-			service.stop();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
+		if (browser != null) {
+			browser.close();
 		}
 	}
 

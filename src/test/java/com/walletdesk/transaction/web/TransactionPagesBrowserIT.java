@@ -14,6 +14,7 @@ import java.util.function.Function;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.support.IntegrationTest;
+import com.walletdesk.support.HeadlessChromium;
 import com.walletdesk.support.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,11 +45,10 @@ class TransactionPagesBrowserIT {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	static ChromeDriverService service;
+	static HeadlessChromium browser;
 
 	static WebDriver driver;
 
-	static Path profile;
 
 	@LocalServerPort
 	int port;
@@ -64,31 +61,15 @@ class TransactionPagesBrowserIT {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		profile = Files.createTempDirectory("walletdesk-chromium");
-		service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1400,900", "--lang=en-US");
-		driver = new ChromeDriver(service, options);
+		browser = HeadlessChromium.start();
+		driver = browser.driver();
 		Files.createDirectories(SCREENSHOTS);
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (service != null) {
-			service.stop();
-		}
-		if (profile != null) {
-			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
+		if (browser != null) {
+			browser.close();
 		}
 	}
 
