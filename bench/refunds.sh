@@ -4,7 +4,7 @@
 #   refunds_per_s=... p50_ms=... p95_ms=...
 # and sums_agree=true|false (exit status 1 when the sums disagree or a refund failed).
 #
-#   bench/refunds.sh                       # the refund branch's test database
+#   bench/refunds.sh                       # database walletdesk_bench (created when missing)
 #   WALLETDESK_BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/walletdesk_bench bench/refunds.sh
 #   BENCH_OPTS="-Dbench.clients=16 -Dbench.refunds=8000 -Dbench.warmup=1000 -Dbench.stores=64" bench/refunds.sh
 #
@@ -12,6 +12,10 @@
 # with the Walletdesk schema (or an empty one: Flyway migrates it) will do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ -z "${WALLETDESK_BENCH_PG_URL:-}" ] && command -v runuser >/dev/null && [ "$(id -u)" = 0 ]; then
+  runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname = 'walletdesk_bench'" | grep -q 1 \
+    || runuser -u postgres -- createdb -O walletdesk walletdesk_bench
+fi
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 exec java ${JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC} ${BENCH_OPTS:-} \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \

@@ -55,7 +55,7 @@ public final class RefundBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		String url = System.getProperty("bench.url", env("WALLETDESK_BENCH_PG_URL",
-				"jdbc:postgresql://127.0.0.1:5432/walletdesk_test_refund"));
+				"jdbc:postgresql://127.0.0.1:5432/walletdesk_bench"));
 		String user = System.getProperty("bench.user", "walletdesk");
 		String password = System.getProperty("bench.password", "walletdesk");
 		int clients = Integer.getInteger("bench.clients", 16);
