@@ -96,6 +96,31 @@ class ApiKeyIT {
 	}
 
 	@Test
+	void anIngestKeyFeedsTransactionsThroughTheRealIngestionApiAndTheyAreAuditedUnderTheKey() {
+		Created key = create(admin(), "pay-by-link-channel");
+		WebSession machine = WebSession.withApiKey(this.port, key.key());
+		com.walletdesk.merchant.MerchantNode group = this.data.group("keyed", null);
+		com.walletdesk.merchant.MerchantNode store = this.data.eurStore(group.id());
+		var ingested = machine.post("/api/v1/ingest/transactions", """
+				{"storeId":"%d","type":"charge","method":"ALP","channel":"PAY_BY_LINK","amount":"25.90",
+				 "currency":"EUR","createdAt":"2026-01-05T10:15:00Z","reference":"PBL-KEY-1"}""".formatted(store.id()));
+		assertThat(ingested.status()).as(ingested.body()).isEqualTo(201);
+		assertThat(ingested.json().path("accepted").asInt()).isEqualTo(1);
+		String id = ingested.json().path("items").get(0).path("id").asString();
+		assertThat(this.jdbc.sql("SELECT amount FROM wallet_transaction WHERE id = :id").param("id", id)
+			.query(Long.class).single()).isEqualTo(25_90L);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE type = 'INGEST' AND account = :who")
+			.param("who", "api-key:" + key.id())
+			.query(Long.class)
+			.single()).as("the ingestion is audited under the key's name").isEqualTo(1L);
+		// the key may feed transactions in, never read them back
+		assertThat(machine.get("/api/v1/transactions/" + id).status()).isEqualTo(403);
+		assertThat(machine.get("/api/v1/stores/" + store.id() + "/transactions").status()).isEqualTo(403);
+		assertThat(machine.post("/api/v1/transactions/" + id + "/refunds", "{\"reason\":\"x\"}",
+				java.util.Map.of("Idempotency-Key", "k-" + id)).status()).isEqualTo(403);
+	}
+
+	@Test
 	void aRevokedKeyStopsAtOnceAndAnUnknownKeyIsRefused() {
 		WebSession admin = admin();
 		Created key = create(admin, "to-revoke");

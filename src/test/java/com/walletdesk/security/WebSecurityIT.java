@@ -198,6 +198,56 @@ class WebSecurityIT {
 		}
 	}
 
+	@Test
+	void payloadsInNamesReferencesTagsAndReasonsAreEscapedOnEveryPageThatShowsThem() {
+		String script = "<script>alert(1)</script>";
+		String image = "<img src=x onerror=alert(2)>";
+		String svg = "\"><svg onload=alert(3)>";
+		MerchantNode group = this.data.group("grp" + script, null);
+		MerchantNode store = this.data.store("st" + image, group.id(), "Europe/Lisbon", "EUR", "pt-PT");
+		String charge = this.data.tx(store).amount(50_00).payByLink("ref" + svg).save(); // today: refundable
+		this.jdbc.sql("UPDATE wallet_transaction SET dispute_tag = :p, transaction_tag = :q WHERE id = :id")
+			.param("p", image)
+			.param("q", svg)
+			.param("id", charge)
+			.update();
+		WebSession refunder = WebSession.signIn(this.port, this.data.merchantUser(group.id(), true), TestData.PASSWORD);
+		var refund = refunder.post("/api/v1/transactions/" + charge + "/refunds",
+				"{\"amount\":\"1.00\",\"reason\":\"why" + script.replace("\"", "\\\"") + "\"}",
+				Map.of("Idempotency-Key", "escape-" + charge));
+		assertThat(refund.status()).as(refund.body()).isEqualTo(201);
+		assertThat(refund.json().path("refund").path("reason").asString()).isEqualTo("why" + script);
+
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Lisbon")).toString();
+		String period = "?from=" + java.time.LocalDate.parse(today).minusDays(1) + "&to=" + today;
+		Map<String, String> pages = new LinkedHashMap<>();
+		pages.put("/", "tree");
+		pages.put("/merchants/" + group.id(), "group");
+		pages.put("/stores/" + store.id(), "store");
+		pages.put("/stores/" + store.id() + "/transactions" + period, "lookup");
+		pages.put("/transactions" + period, "search");
+		pages.put("/transactions/" + charge + "/refunds", "refunds list");
+		pages.put("/transactions/" + charge + "/refund", "refund dialog");
+		for (Map.Entry<String, String> entry : pages.entrySet()) {
+			for (boolean htmx : List.of(false, true)) {
+				var page = htmx ? refunder.getHtmx(entry.getKey()) : refunder.get(entry.getKey());
+				String what = entry.getValue() + (htmx ? " (htmx)" : "") + " " + entry.getKey();
+				assertThat(page.status()).as(what).isEqualTo(200);
+				assertThat(page.body()).as(what)
+					.doesNotContain(script)
+					.doesNotContain(image)
+					.doesNotContain("<svg")
+					.doesNotContain("<script>alert");
+				assertThat(page.body()).as(what + ": the payload is shown, escaped")
+					.containsAnyOf("&lt;script&gt;", "&lt;img", "&lt;svg");
+			}
+		}
+		var lookup = refunder.get("/stores/" + store.id() + "/transactions" + period);
+		assertThat(lookup.body()).contains("&lt;img src=x onerror=alert(2)&gt;").contains("&lt;svg onload=alert(3)&gt;");
+		assertThat(refunder.getHtmx("/transactions/" + charge + "/refunds").body())
+			.contains("why&lt;script&gt;alert(1)&lt;/script&gt;");
+	}
+
 	/** Every application table except sessions, the audit trail and Flyway's history, as text. */
 	private Map<String, String> snapshot() {
 		List<String> tables = this.jdbc.sql("""
