@@ -28,7 +28,8 @@ public final class TestMfa {
 	private TestMfa() {
 	}
 
-	static void install(JdbcClient database, Clock applicationClock) {
+	/** Done by TestSupportConfig for tests; the benchmark, which starts the application itself, calls it too. */
+	public static void install(JdbcClient database, Clock applicationClock) {
 		jdbc = database;
 		clock = applicationClock;
 	}
