@@ -11,8 +11,8 @@ import com.walletdesk.money.Money;
 /**
  * Amounts as people read and type them in a store's locale ({@code 12,34} in pt-PT,
  * {@code 1.234,56} in de-DE, {@code 1,200} yen in ja-JP), and the contract's decimal string
- * ({@code 12.34}) that {@code RefundService} checks strictly. Only characters move here, never a
- * double. Anything this does not recognise is passed on as typed, so the service refuses it
+ * ({@code 12.34}) that {@code RefundService} checks strictly. Only characters move here, never a binary
+ * floating-point number. Anything this does not recognise is passed on as typed, so the service refuses it
  * with {@code INVALID_AMOUNT} (and audits the attempt) like any other bad amount.
  */
 final class LocalAmount {

@@ -11,7 +11,7 @@ import com.walletdesk.transaction.TransactionRow;
 /**
  * What the Confirm Refund dialog shows and sends back: the charge, what remains of it (formatted
  * for the store, and again as the editable amount), the reason as typed, and this dialog's own
- * idempotency key (one per dialog, so a double click or a second submit refunds once).
+ * idempotency key (one per dialog, so clicking twice or submitting again refunds once).
  *
  * @param amount the Refund Amount field: the whole remaining balance at first, else as typed
  * @param invalidField the field a refusal points at ({@code amount} or {@code reason}), else null
