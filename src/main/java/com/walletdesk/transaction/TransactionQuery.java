@@ -31,11 +31,14 @@ public class TransactionQuery {
 
 	private final JdbcClient jdbc;
 
+	private final Transactions transactions;
+
 	private final MerchantService merchants;
 
 	private final Clock clock;
 
-	TransactionQuery(JdbcClient jdbc, MerchantService merchants, Clock clock) {
+	TransactionQuery(JdbcClient jdbc, Transactions transactions, MerchantService merchants, Clock clock) {
+		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.merchants = merchants;
 		this.clock = clock;
@@ -86,10 +89,7 @@ public class TransactionQuery {
 		if (id == null || !id.matches("\\d{12}")) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("SELECT " + TransactionRows.COLUMNS + " FROM wallet_transaction t WHERE t.id = :id")
-			.param("id", id)
-			.query(TransactionRows::map)
-			.optional();
+		return this.transactions.findById(id);
 	}
 
 	/**

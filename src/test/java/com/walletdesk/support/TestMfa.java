@@ -65,7 +65,7 @@ public final class TestMfa {
 	public static String codeForBrowserSignIn(int port, String username, String password) {
 		WebSession.signIn(port, username, password);
 		String user = username.strip().toLowerCase(java.util.Locale.ROOT);
-		jdbc.sql("UPDATE account SET mfa_last_step = NULL WHERE username = :u").param("u", user).update();
+		forgetLastStep(user);
 		String secret = secretOf(user);
 		return secret == null ? null : code(secret); // null: the account signs in without a second factor
 	}
@@ -107,11 +107,16 @@ public final class TestMfa {
 			}
 			return;
 		}
-		jdbc.sql("UPDATE account SET mfa_last_step = NULL WHERE username = :u").param("u", user).update();
+		forgetLastStep(user);
 		WebSession.Response verify = session.post("/api/v1/mfa/verify", "{\"code\":\"" + code(secret) + "\"}");
 		if (verify.status() != 204) {
 			throw new AssertionError("MFA verification of " + user + " failed: " + verify);
 		}
+	}
+
+	/** Lets the current code be accepted once more (a test-only write; MfaIT proves the rule itself). */
+	private static void forgetLastStep(String username) {
+		jdbc.sql("UPDATE account SET mfa_last_step = NULL WHERE username = :u").param("u", username).update();
 	}
 
 }
