@@ -6,7 +6,7 @@
 #
 #   bench/refunds.sh                       # database walletdesk_bench (created when missing)
 #   WALLETDESK_BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/walletdesk_bench bench/refunds.sh
-#   BENCH_OPTS="-Dbench.clients=16 -Dbench.refunds=8000 -Dbench.warmup=1000 -Dbench.stores=64" bench/refunds.sh
+#   BENCH_OPTS="-Dbench.clients=16 -Dbench.refunds=8000 -Dbench.warmup=2000 -Dbench.stores=64" bench/refunds.sh
 #
 # It adds its own uniquely named merchants and charges and removes nothing, so any database
 # with the Walletdesk schema (or an empty one: Flyway migrates it) will do.

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import com.walletdesk.audit.AuditService;
 import com.walletdesk.merchant.MerchantService;
+import com.walletdesk.merchant.Scope;
 import com.walletdesk.web.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -57,17 +58,7 @@ public class AccountService {
 
 	/** Whether the account may keep using its session: enabled, and (for merchants) licensed. */
 	public AccountStanding standing(long accountId) {
-		return standing(this.accounts.findById(accountId).orElse(null));
-	}
-
-	AccountStanding standing(Account account) {
-		if (account == null || !account.enabled()) {
-			return AccountStanding.GONE;
-		}
-		if (!account.isOperator() && !this.merchants.licenseActive(account.scopeId())) {
-			return AccountStanding.LICENSE_INACTIVE;
-		}
-		return AccountStanding.ACTIVE;
+		return check(this.accounts.findById(accountId).orElse(null)).standing();
 	}
 
 	/** The stored account, for the filters of this module. */
@@ -75,10 +66,34 @@ public class AccountService {
 		return this.accounts.findById(accountId);
 	}
 
+	/**
+	 * The per-request check of a signed-in account (given as just read): whether it may keep its
+	 * session and, when it may, who it is now. One read of its scope answers both the license
+	 * and the scope, since every request of every merchant asks.
+	 */
+	AccountCheck check(Account account) {
+		if (account == null || !account.enabled()) {
+			return new AccountCheck(AccountStanding.GONE, null);
+		}
+		if (account.isOperator()) {
+			return new AccountCheck(AccountStanding.ACTIVE, toCurrentUser(account, this.merchants.scopeOf(null)));
+		}
+		return this.merchants.licensedScopeOf(account.scopeId())
+			.filter(MerchantService.LicensedScope::licenseActive)
+			.map(licensed -> new AccountCheck(AccountStanding.ACTIVE, toCurrentUser(account, licensed.scope())))
+			.orElseGet(() -> new AccountCheck(AccountStanding.LICENSE_INACTIVE, null));
+	}
+
+	/** The outcome of {@link #check}: the user is set only when the standing is ACTIVE. */
+	record AccountCheck(AccountStanding standing, CurrentUser user) {
+	}
+
 	CurrentUser toCurrentUser(Account account) {
-		return new CurrentUser(account.id(), account.username(), account.role(),
-				this.merchants.scopeOf(account.isOperator() ? null : account.scopeId()),
-				account.canRefund());
+		return toCurrentUser(account, this.merchants.scopeOf(account.isOperator() ? null : account.scopeId()));
+	}
+
+	private static CurrentUser toCurrentUser(Account account, Scope scope) {
+		return new CurrentUser(account.id(), account.username(), account.role(), scope, account.canRefund());
 	}
 
 	public enum AccountStanding {

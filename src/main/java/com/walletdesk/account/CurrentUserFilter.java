@@ -68,7 +68,8 @@ class CurrentUserFilter extends OncePerRequestFilter {
 			return;
 		}
 		Optional<Account> account = this.accounts.account(principal.accountId());
-		switch (this.accounts.standing(account.orElse(null))) {
+		AccountService.AccountCheck check = this.accounts.check(account.orElse(null));
+		switch (check.standing()) {
 			case GONE -> {
 				endSession(request);
 				refuse(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in again", "/login?expired");
@@ -80,7 +81,7 @@ class CurrentUserFilter extends OncePerRequestFilter {
 						"The dashboard license of this merchant is not active", "/login?license");
 			}
 			case ACTIVE -> {
-				request.setAttribute(ATTRIBUTE, this.accounts.toCurrentUser(account.get()));
+				request.setAttribute(ATTRIBUTE, check.user());
 				Optional<SignInSteps.Step> step = this.steps.pending(account.get(), session);
 				if (step.isPresent() && !SignInSteps.allowedDuring(step.get(), path(request))) {
 					refuse(request, response, HttpStatus.UNAUTHORIZED, step.get().name(), step.get().message,

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -89,7 +90,7 @@ public class MerchantService {
 	}
 
 	/** A store by id regardless of scope: for trusted callers (ingestion) that check their own rights. */
-	public java.util.Optional<MerchantNode> findStore(long id) {
+	public Optional<MerchantNode> findStore(long id) {
 		return this.nodes.findById(id).filter(MerchantNode::isStore);
 	}
 
@@ -107,7 +108,20 @@ public class MerchantService {
 
 	/** The effective license: on only when this node and every node above it are on. */
 	public boolean licenseActive(long nodeId) {
-		return this.nodes.findById(nodeId).map(node -> !this.nodes.anyLicenseInactiveOnPath(node.path())).orElse(false);
+		return this.nodes.findWithLicense(nodeId).map(MerchantNodes.LicensedNode::licenseActive).orElse(false);
+	}
+
+	/**
+	 * The scope under a node and whether its license (and every license above it) is on, in one
+	 * read: what each signed-in request of a merchant account needs. Empty when the node is gone.
+	 */
+	public Optional<LicensedScope> licensedScopeOf(long nodeId) {
+		return this.nodes.findWithLicense(nodeId)
+			.map(found -> new LicensedScope(Scope.under(found.node()), found.licenseActive()));
+	}
+
+	/** A merchant account's scope, and whether its dashboard license is on. */
+	public record LicensedScope(Scope scope, boolean licenseActive) {
 	}
 
 	@Transactional

@@ -58,6 +58,32 @@ class SessionIT {
 	}
 
 	@Test
+	void aSessionIsWrittenBackOnlyWhenItsStoredLastAccessIsHalfAMinuteOld() {
+		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
+		long stored = lastAccess(session);
+		assertThat(session.get("/api/v1/me").status()).isEqualTo(200);
+		assertThat(lastAccess(session)).as("a request soon after the last write writes nothing").isEqualTo(stored);
+
+		moveSessionTimes(session, "LAST_ACCESS_TIME", Duration.ofSeconds(31));
+		long moved = lastAccess(session);
+		assertThat(session.get("/api/v1/me").status()).isEqualTo(200);
+		assertThat(lastAccess(session)).as("31 seconds old: written back").isGreaterThanOrEqualTo(moved + 31_000);
+
+		// requests keep a session alive: 14 minutes idle, a request, 14 minutes idle again
+		moveSessionTimes(session, "LAST_ACCESS_TIME", Duration.ofMinutes(14));
+		assertThat(session.get("/api/v1/me").status()).isEqualTo(200);
+		moveSessionTimes(session, "LAST_ACCESS_TIME", Duration.ofMinutes(14));
+		assertThat(session.get("/api/v1/me").status()).as("28 minutes since sign-in, 14 idle").isEqualTo(200);
+	}
+
+	private long lastAccess(WebSession session) {
+		return this.jdbc.sql("SELECT LAST_ACCESS_TIME FROM SPRING_SESSION WHERE SESSION_ID = :id")
+			.param("id", SecurityTestSupport.sessionId(session))
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
 	void aSessionEndsTwelveHoursAfterSignInHoweverBusy() {
 		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
 		moveSessionTimes(session, "CREATION_TIME", Duration.ofHours(11).plusMinutes(58));

@@ -42,12 +42,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code refunds_per_s=... p50_ms=... p95_ms=...} and then checks that the sums agree: charges'
  * refunded amounts, refund rows, refund_dashboard transactions and the wallet's ledger.
  *
- * <p>Properties (-Dname=value): bench.via (http, the default: end to end; or service: the clients
- * call RefundService.refund in the same JVM, measuring the refund path without HTTP, security
- * and session), bench.baseline (true: also time a plain signed-in GET, the floor of any API call), bench.url / bench.user / bench.password (the database; default
- * the refund branch's test database), bench.clients (16), bench.refunds (measured, 8000),
- * bench.rate (0: each client as fast as it can; N: an open load of N refunds/s in total),
- * bench.warmup (1000), bench.stores (64: about 140 charges per store and day, a busy store).
+ * <p>Properties (-Dname=value):
+ * <ul>
+ * <li>bench.via: http (the default, end to end), or service (the clients call
+ * RefundService.refund in the same JVM: the refund path without HTTP, security and session);</li>
+ * <li>bench.baseline: true also times a plain signed-in GET, the floor of any API call;</li>
+ * <li>bench.url / bench.user / bench.password: the database (default walletdesk_bench);</li>
+ * <li>bench.clients (16), bench.refunds (measured, 8000), bench.warmup (2000: the JIT compilers settle), bench.pool (the
+ * connection pool, 16);</li>
+ * <li>bench.rate: 0, each client as fast as it can; N, an open load of N refunds/s in total;</li>
+ * <li>bench.stores (64: about 140 charges per store and day, a busy store);</li>
+ * <li>bench.jfr: a file for a Flight Recorder profile of the measured refunds.</li>
+ * </ul>
  */
 public final class RefundBenchmark {
 
@@ -60,7 +66,7 @@ public final class RefundBenchmark {
 		String password = System.getProperty("bench.password", "walletdesk");
 		int clients = Integer.getInteger("bench.clients", 16);
 		int measured = Integer.getInteger("bench.refunds", 8000);
-		int warmup = Integer.getInteger("bench.warmup", 1000);
+		int warmup = Integer.getInteger("bench.warmup", 2000);
 		int storeCount = Integer.getInteger("bench.stores", 64);
 
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(WalletdeskApplication.class).run(
@@ -129,7 +135,7 @@ public final class RefundBenchmark {
 			WebSession session = WebSession.signIn(port, username, PASSWORD);
 			session.get("/api/v1/me"); // warm the session before concurrent use
 			sessions.add(session);
-			callers[i] = viaService ? serviceClient(service, refunder) : httpClient(session);
+			callers[i] = viaService ? serviceClient(service, refunder) : httpClient(session, port);
 		}
 		System.out.println("clients call " + (viaService ? "RefundService.refund directly (no HTTP)" : "the HTTP API"));
 
@@ -140,7 +146,9 @@ public final class RefundBenchmark {
 		long[] statsBefore = databaseStats(jdbc);
 		long appCpuBefore = appCpuNs();
 		long dbCpuBefore = postgresCpuMs();
+		jdk.jfr.Recording recording = startRecording();
 		Result result = drive(callers, measuredCharges);
+		stopRecording(recording);
 		double appCpuMs = (appCpuNs() - appCpuBefore) / 1e6;
 		long dbCpuMs = postgresCpuMs() - dbCpuBefore;
 		long[] statsAfter = databaseStats(jdbc);
@@ -151,10 +159,12 @@ public final class RefundBenchmark {
 		System.out.printf("refunds_per_s=%.0f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f refunds=%d errors=%d clients=%d%n",
 				sorted.length / seconds, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
 				sorted[sorted.length - 1] / 1e6, sorted.length, result.errors.size(), clients);
-		// CPU spent per refund by this JVM (server and clients) and by PostgreSQL: what the
-		// throughput would be bounded by on an otherwise idle machine (2 cores / cost)
-		System.out.printf("cpu_ms_per_refund: app_and_clients=%.2f postgres=%.2f load_average=%.1f cores=%d%n",
-				appCpuMs / sorted.length, dbCpuMs < 0 ? Double.NaN : (double) dbCpuMs / sorted.length,
+		// CPU spent per refund by this JVM and by PostgreSQL: what the throughput would be bounded by
+		// on an otherwise idle machine (cores / cost). Over HTTP, the clients' own threads are counted
+		// apart; through the service, the client threads run the refund path itself.
+		double clientMs = result.clientCpuNs / 1e6 / sorted.length;
+		System.out.printf("cpu_ms_per_refund: app=%.2f (of which client_threads=%.2f) postgres=%.2f load_average=%.1f cores=%d%n",
+				appCpuMs / sorted.length, clientMs, dbCpuMs < 0 ? Double.NaN : (double) dbCpuMs / sorted.length,
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().availableProcessors());
 		System.out.printf("db_per_refund: commits=%.1f rows_read=%.1f rows_written=%.1f (all sessions on the database)%n",
@@ -168,7 +178,8 @@ public final class RefundBenchmark {
 			// the same clients reading one transaction each instead of refunding it
 			long cpu = appCpuNs();
 			long db = postgresCpuMs();
-			Result reads = drive(sessions.stream().map(RefundBenchmark::readClient).toArray(Client[]::new), measuredCharges);
+			Result reads = drive(sessions.stream().map(session -> readClient(session, port)).toArray(Client[]::new),
+					measuredCharges);
 			long[] readLatencies = reads.latenciesNs.clone();
 			Arrays.sort(readLatencies);
 			System.out.printf("baseline GET /api/v1/transactions/{id}: requests_per_s=%.0f p50_ms=%.1f p95_ms=%.1f cpu_ms_per_request: app_and_clients=%.2f postgres=%.2f%n",
@@ -190,20 +201,29 @@ public final class RefundBenchmark {
 
 	}
 
-	private static Client httpClient(WebSession session) {
+	private static Client httpClient(WebSession session, int port) {
+		KeepAliveClient http = keepAlive(session, port);
 		return (charge, amount) -> {
-			WebSession.Response response = session.post("/api/v1/transactions/" + charge + "/refunds",
-					"{\"amount\":\"" + amount + "\",\"reason\":\"benchmark\"}",
-					Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-			return response.status() == 201 ? null : response.toString();
+			KeepAliveClient.Answer answer = http.send("POST", "/api/v1/transactions/" + charge + "/refunds",
+					Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+					"{\"amount\":\"" + amount + "\",\"reason\":\"benchmark\"}");
+			return answer.status() == 201 ? null : answer.toString();
 		};
 	}
 
-	private static Client readClient(WebSession session) {
+	private static Client readClient(WebSession session, int port) {
+		KeepAliveClient http = keepAlive(session, port);
 		return (charge, amount) -> {
-			WebSession.Response response = session.get("/api/v1/transactions/" + charge);
-			return response.status() == 200 ? null : response.toString();
+			KeepAliveClient.Answer answer = http.send("GET", "/api/v1/transactions/" + charge, Map.of(), null);
+			return answer.status() == 200 ? null : answer.toString();
 		};
+	}
+
+	/** A lean connection carrying the signed-in session's cookies and CSRF token, as a browser would. */
+	private static KeepAliveClient keepAlive(WebSession session, int port) {
+		return new KeepAliveClient("127.0.0.1", port, Map.of("Cookie",
+				"SESSION=" + session.cookie("SESSION") + "; XSRF-TOKEN=" + session.xsrfToken(), "X-XSRF-TOKEN",
+				session.xsrfToken(), "Accept", "application/json"));
 	}
 
 	private static Client serviceClient(RefundService service, CurrentUser user) {
@@ -224,6 +244,7 @@ public final class RefundBenchmark {
 		Map<Integer, String> errors = new ConcurrentHashMap<>();
 		AtomicLong refunded = new AtomicLong();
 		AtomicInteger next = new AtomicInteger();
+		AtomicLong clientCpuNs = new AtomicLong();
 		CountDownLatch go = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(clients.length);
 		List<java.util.concurrent.Future<?>> done = new ArrayList<>();
@@ -233,6 +254,7 @@ public final class RefundBenchmark {
 			long offset = intervalNs * c / clients.length;
 			done.add(pool.submit(() -> {
 				go.await();
+				long cpuStart = THREADS.getCurrentThreadCpuTime();
 				int i;
 				long due = begin[0] + offset;
 				while ((i = next.getAndIncrement()) < charges.size()) {
@@ -255,6 +277,7 @@ public final class RefundBenchmark {
 						errors.put(i, error);
 					}
 				}
+				clientCpuNs.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
 				return null;
 			}));
 		}
@@ -266,10 +289,11 @@ public final class RefundBenchmark {
 		}
 		long elapsed = System.nanoTime() - start;
 		pool.shutdown();
-		return new Result(latencies, elapsed, errors, refunded);
+		return new Result(latencies, elapsed, errors, refunded, clientCpuNs.get());
 	}
 
-	private record Result(long[] latenciesNs, long elapsedNs, Map<Integer, String> errors, AtomicLong refundedMinor) {
+	private record Result(long[] latenciesNs, long elapsedNs, Map<Integer, String> errors, AtomicLong refundedMinor,
+			long clientCpuNs) {
 	}
 
 	/**
@@ -352,6 +376,38 @@ public final class RefundBenchmark {
 			return -1;
 		}
 	}
+
+	/**
+	 * bench.jfr=FILE: a Flight Recorder profile of the measured refunds only (not the set-up and
+	 * sign-ins), sampling every millisecond; bench.jfr.settings names another .jfc file.
+	 */
+	private static jdk.jfr.Recording startRecording() throws Exception {
+		String file = System.getProperty("bench.jfr");
+		if (file == null) {
+			return null;
+		}
+		String settings = System.getProperty("bench.jfr.settings");
+		jdk.jfr.Configuration configuration = settings != null
+				? jdk.jfr.Configuration.create(java.nio.file.Path.of(settings)) : jdk.jfr.Configuration.getConfiguration("profile");
+		jdk.jfr.Recording recording = new jdk.jfr.Recording(configuration);
+		if (settings == null) {
+			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+		}
+		recording.setDestination(java.nio.file.Path.of(file));
+		recording.start();
+		return recording;
+	}
+
+	private static void stopRecording(jdk.jfr.Recording recording) {
+		if (recording != null) {
+			recording.stop();
+			recording.close();
+			System.out.println("profile: " + System.getProperty("bench.jfr"));
+		}
+	}
+
+	private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+		.getThreadMXBean();
 
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
