@@ -159,10 +159,10 @@ class RefundSettlement {
 			if (before.isPending()) {
 				switch (answer.status()) {
 					case SUCCEEDED -> {
-						String transactionId = this.transactions.issueId();
-						charge = this.transactions.settleRefund(before.chargeId(), before.amount(), transactionId,
-								before.createdAt(), answer.providerReference());
-						after = before.succeed(transactionId, answer.providerReference(), now);
+						TransactionService.SettledRefund settled = this.transactions.settleRefund(before.chargeId(),
+								before.amount(), before.createdAt(), answer.providerReference());
+						charge = settled.charge();
+						after = before.succeed(settled.transactionId(), answer.providerReference(), now);
 					}
 					case DECLINED -> {
 						charge = this.transactions.releaseRefund(before.chargeId(), before.amount());

@@ -139,21 +139,29 @@ public class TransactionService {
 
 	/**
 	 * Settles a reserved refund as succeeded: moves the reservation to the refunded amount and
-	 * stores its {@code refund_dashboard} transaction (parent: the charge; created at the
-	 * refund's own time, so the day it counts on never changes), in the caller's transaction.
-	 * Returns the charge as it is now.
+	 * stores its {@code refund_dashboard} transaction under a new gateway ID (parent: the charge;
+	 * created at the refund's own time, so the day it counts on never changes), in the caller's
+	 * transaction. Returns the charge as it is now and the new transaction's ID.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public TransactionRow settleRefund(String chargeId, long amount, String transactionId, Instant createdAt,
-			String vendorReference) {
+	public SettledRefund settleRefund(String chargeId, long amount, Instant createdAt, String vendorReference) {
 		if (!this.transactions.movePendingToRefunded(chargeId, amount)) {
 			throw new IllegalStateException("charge " + chargeId + " has less than " + amount + " reserved");
 		}
 		TransactionRow charge = this.transactions.findById(chargeId).orElseThrow();
-		this.transactions.insert(new TransactionRow(transactionId, charge.storeId(), TransactionRow.REFUND_DASHBOARD,
-				charge.method(), charge.channel(), amount, 0, charge.currency(), createdAt, charge.reference(),
-				vendorReference, chargeId, null, null, null, null, null, 0, 0));
-		return charge;
+		// an ID a channel already used is skipped by the insert itself: one round trip, not a look first
+		String transactionId;
+		do {
+			transactionId = this.transactions.nextIds(1).get(0);
+		}
+		while (!this.transactions.insertIfIdFree(new TransactionRow(transactionId, charge.storeId(),
+				TransactionRow.REFUND_DASHBOARD, charge.method(), charge.channel(), amount, 0, charge.currency(),
+				createdAt, charge.reference(), vendorReference, chargeId, null, null, null, null, null, 0, 0)));
+		return new SettledRefund(charge, transactionId);
+	}
+
+	/** A settled refund: its charge as it is now, and its refund_dashboard transaction's ID. */
+	public record SettledRefund(TransactionRow charge, String transactionId) {
 	}
 
 	/**

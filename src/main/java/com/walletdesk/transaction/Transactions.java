@@ -101,6 +101,14 @@ class Transactions {
 		this.batch.update(INSERT, ps -> bind(ps, row));
 	}
 
+	/**
+	 * Inserts the row unless its id is taken (by a transaction a channel sent in under that id):
+	 * false then, and nothing changed. The id is the only unique key of the table.
+	 */
+	boolean insertIfIdFree(TransactionRow row) {
+		return this.batch.update(INSERT + " ON CONFLICT DO NOTHING", ps -> bind(ps, row)) == 1;
+	}
+
 	/** Inserts many rows with JDBC batches (one round trip per {@value #CHUNK} rows). */
 	void insertAll(List<TransactionRow> rows) {
 		this.batch.batchUpdate(INSERT, rows, CHUNK, Transactions::bind);

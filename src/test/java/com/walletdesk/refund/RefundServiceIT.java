@@ -112,6 +112,23 @@ class RefundServiceIT {
 	}
 
 	@Test
+	void aRefundTransactionSkipsAnIdAChannelAlreadyUsed() {
+		String charge = this.data.tx(this.shop.store()).amount(80_00).at(NOON_CHINA.minusSeconds(60)).save();
+		long next = this.jdbc.sql("SELECT nextval('transaction_id_seq')").query(Long.class).single() + 1;
+		String taken = String.format("%012d", next);
+		this.data.tx(this.shop.store()).id(taken).amount(5_00).at(NOON_CHINA.minusSeconds(30)).save();
+
+		RefundResult result = this.refunds.refund(user(this.shop.username()), charge, new RefundCommand("10.00", "r"),
+				RefundService.newIdempotencyKey());
+		assertThat(result.isSucceeded()).isTrue();
+		assertThat(result.refund().transactionId()).isEqualTo(String.format("%012d", next + 1));
+		assertThat(this.jdbc.sql("SELECT amount FROM wallet_transaction WHERE id = :id").param("id", taken)
+			.query(Long.class).single()).as("the channel's transaction is untouched").isEqualTo(5_00L);
+		RefundFixture.assertBooksAgree(this.context.getBean(com.walletdesk.transaction.TransactionService.class),
+				this.jdbc, charge);
+	}
+
+	@Test
 	void theReconcilerIsNotScheduledInTestsAndTheApiIsDocumented() {
 		assertThat(this.context.getBeanNamesForType(ReconcileSchedule.class)).isEmpty();
 		assertThat(this.context.getBean(RefundReconciler.class)).isNotNull();
