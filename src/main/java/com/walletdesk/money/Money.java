@@ -16,6 +16,8 @@ public record Money(long minor, Currency currency) {
 
 	private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 
+	private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+
 	public Money {
 		Objects.requireNonNull(currency, "currency");
 	}
@@ -62,7 +64,7 @@ public record Money(long minor, Currency currency) {
 
 	/** The ISO 4217 currency, or {@link InvalidAmountException} for an unknown code. */
 	public static Currency currency(String code) {
-		if (code == null || !code.matches("[A-Z]{3}")) {
+		if (code == null || !CURRENCY_CODE.matcher(code).matches()) {
 			throw new InvalidAmountException("unknown currency");
 		}
 		try {

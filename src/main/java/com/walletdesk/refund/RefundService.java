@@ -3,6 +3,7 @@ package com.walletdesk.refund;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.money.Money;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RefundService {
+
+	private static final Pattern GATEWAY_ID = Pattern.compile("\\d{12}");
 
 	private final TransactionService transactions;
 
@@ -174,7 +177,7 @@ public class RefundService {
 
 	/** The transaction, if its store is in the caller's scope; else 404, as for an unknown one. */
 	private TransactionRow visibleTransaction(CurrentUser user, String id) {
-		Optional<TransactionRow> row = id != null && id.matches("\\d{12}") ? this.transactions.findById(id)
+		Optional<TransactionRow> row = id != null && GATEWAY_ID.matcher(id).matches() ? this.transactions.findById(id)
 				: Optional.empty();
 		return row.filter(r -> this.merchants.findStore(r.storeId()).filter(user.scope()::contains).isPresent())
 			.orElseThrow(() -> ProblemException.notFound("Transaction"));
