@@ -55,8 +55,23 @@ public class AuditService {
 		this.clock = clock;
 	}
 
+	/** Records an event in a transaction of its own: it stays recorded whatever becomes of the caller's. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void record(String type, String outcome, String account, String resource, String details) {
+		insert(type, outcome, account, resource, details);
+	}
+
+	/**
+	 * Records an event in the caller's transaction, for a change and its record to commit (or be
+	 * lost) together: the record of a settled refund commits with the settlement, one commit
+	 * instead of two.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordWithChange(String type, String outcome, String account, String resource, String details) {
+		insert(type, outcome, account, resource, details);
+	}
+
+	private void insert(String type, String outcome, String account, String resource, String details) {
 		this.jdbc.sql("""
 				INSERT INTO audit_event (at, account, type, outcome, source_ip, resource, details)
 				VALUES (:at, :account, :type, :outcome, :sourceIp, :resource, :details)""")

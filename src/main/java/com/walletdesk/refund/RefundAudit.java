@@ -32,6 +32,20 @@ class RefundAudit {
 	}
 
 	void attempt(String username, String chargeId, RefundCommand command, RefundResult result) {
+		this.audit.record(TYPE, outcome(result), username, resource(chargeId), attemptDetails(command, result));
+	}
+
+	/** {@link #attempt}, written in the settlement's transaction (see AuditService#recordWithChange). */
+	void settledAttempt(String username, String chargeId, RefundCommand command, RefundResult result) {
+		this.audit.recordWithChange(TYPE, outcome(result), username, resource(chargeId), attemptDetails(command, result));
+	}
+
+	private static String outcome(RefundResult result) {
+		return result.isAccepted() ? result.refund().status().name()
+				: RefundCodes.PROVIDER_DECLINED.equals(result.code()) ? "DECLINED" : "REFUSED";
+	}
+
+	private static String attemptDetails(RefundCommand command, RefundResult result) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		if (result.refund() != null) {
 			details.put("refund", result.refund().id());
@@ -47,9 +61,7 @@ class RefundAudit {
 		if (result.replayed()) {
 			details.put("replayed", true);
 		}
-		String outcome = result.isAccepted() ? result.refund().status().name()
-				: RefundCodes.PROVIDER_DECLINED.equals(result.code()) ? "DECLINED" : "REFUSED";
-		this.audit.record(TYPE, outcome, username, resource(chargeId), json(details));
+		return json(details);
 	}
 
 	void error(String username, String chargeId, RefundCommand command, RuntimeException error) {

@@ -73,19 +73,25 @@ public class RefundService {
 	 */
 	public RefundResult refund(CurrentUser user, String chargeId, RefundCommand command, String idempotencyKey) {
 		RefundCommand asked = command == null ? new RefundCommand(null, null) : command;
-		RefundResult result;
+		Attempt attempt;
 		try {
-			result = attempt(user, chargeId, asked, idempotencyKey);
+			attempt = attempt(user, chargeId, asked, idempotencyKey);
 		}
 		catch (ProblemException refusal) {
-			result = RefundResult.refused(refusal, false);
+			attempt = new Attempt(RefundResult.refused(refusal, false), false);
 		}
 		catch (RuntimeException ex) {
 			this.audit.error(user.username(), chargeId, asked, ex);
 			throw ex;
 		}
-		this.audit.attempt(user.username(), chargeId, asked, result);
-		return result;
+		if (!attempt.recorded()) {
+			this.audit.attempt(user.username(), chargeId, asked, attempt.result());
+		}
+		return attempt.result();
+	}
+
+	/** An attempt's answer, and whether its audit record was already written (with its settlement). */
+	private record Attempt(RefundResult result, boolean recorded) {
 	}
 
 	/** The dashboard refunds of a charge the caller can see, oldest first (404 outside its scope). */
@@ -122,7 +128,7 @@ public class RefundService {
 	public record RefundDraft(TransactionRow charge, Money remaining, String idempotencyKey) {
 	}
 
-	private RefundResult attempt(CurrentUser user, String chargeId, RefundCommand command, String idempotencyKey) {
+	private Attempt attempt(CurrentUser user, String chargeId, RefundCommand command, String idempotencyKey) {
 		String key = ValidRefundRequest.checkKey(idempotencyKey);
 		TransactionRow charge = visibleTransaction(user, chargeId);
 		requirePrivilege(user);
@@ -137,14 +143,16 @@ public class RefundService {
 		RefundSettlement.Reservation reservation = this.settlement.reserve(user.accountId(), user.username(),
 				request, charge);
 		if (reservation instanceof RefundSettlement.KeyTaken taken) {
-			return answerExisting(taken.existing(), request);
+			return new Attempt(answerExisting(taken.existing(), request), false);
 		}
 		RefundSettlement.Reserved reserved = (RefundSettlement.Reserved) reservation;
 		this.checkpoints.reached(RefundCheckpoints.Step.AFTER_RESERVATION);
 		WalletAnswer answer = this.wallet.refund(order(reserved.refund(), reserved.charge()));
 		this.checkpoints.reached(RefundCheckpoints.Step.AFTER_WALLET_ANSWER);
-		Refund settled = this.settlement.settle(reserved.refund().id(), answer, true);
-		return answerOf(settled, false);
+		// the attempt's record commits with its settlement (one commit, not two)
+		Refund settled = this.settlement.settle(reserved.refund().id(), answer, true, after -> this.audit
+			.settledAttempt(user.username(), chargeId, command, answerOf(after, false)));
+		return new Attempt(answerOf(settled, false), true);
 	}
 
 	/** A request with a key already used by this account: its first answer, or why not. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.walletdesk.money.Money;
 import com.walletdesk.transaction.TransactionRow;
@@ -151,6 +152,15 @@ class RefundSettlement {
 	 * answer when the request is answering now or the refund has reached its final state.
 	 */
 	Refund settle(long refundId, WalletAnswer answer, boolean answeringRequest) {
+		return settle(refundId, answer, answeringRequest, refund -> {
+		});
+	}
+
+	/**
+	 * {@link #settle(long, WalletAnswer, boolean)}, with {@code record} given the refund as
+	 * settled, in the same transaction (its audit record commits with it).
+	 */
+	Refund settle(long refundId, WalletAnswer answer, boolean answeringRequest, Consumer<Refund> record) {
 		return this.transaction.execute(status -> {
 			Instant now = now();
 			Refund before = this.refunds.lock(refundId).orElseThrow();
@@ -179,6 +189,7 @@ class RefundSettlement {
 			if (after != before) {
 				this.refunds.update(before, after);
 			}
+			record.accept(after);
 			this.checkpoints.reached(RefundCheckpoints.Step.BEFORE_SETTLEMENT_COMMIT);
 			return after;
 		});
