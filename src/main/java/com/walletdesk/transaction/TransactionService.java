@@ -27,11 +27,6 @@ public class TransactionService {
 		this.transactions = transactions;
 	}
 
-	/** A fresh 12-digit gateway ID, unique across instances. */
-	public String issueId() {
-		return issueIds(1).get(0);
-	}
-
 	/**
 	 * Fresh 12-digit gateway IDs, unique across instances. IDs a channel already sent in
 	 * (ingestion accepts any 12 digits) are skipped, so an issued ID never collides with one.

@@ -325,7 +325,7 @@ public final class RefundBenchmark {
 	}
 
 	private static String save(TransactionService transactions, MerchantNode store, long amount, Instant at) {
-		String id = transactions.issueId();
+		String id = transactions.issueIds(1).get(0);
 		transactions.record(new TransactionRow(id, store.id(), TransactionRow.CHARGE, "ALP", "APP", amount, 0,
 				store.currency(), at, null, "BENCH" + id, null, null, null, null, null, null, 0, 0));
 		return id;
