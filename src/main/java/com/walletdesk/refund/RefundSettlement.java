@@ -133,7 +133,7 @@ class RefundSettlement {
 		boolean steady;
 		do {
 			pending = this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
-			totals = this.transactions.totals(charge.storeId(), charge.currency(), day.start(), day.end());
+			totals = this.transactions.totals(charge.storeId(), charge.currency(), day.date());
 			// only this refund pending: nothing could have settled in between
 			steady = pending == amount
 					|| pending == this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());

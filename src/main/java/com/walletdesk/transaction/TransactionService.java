@@ -1,6 +1,7 @@
 package com.walletdesk.transaction;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -23,8 +24,11 @@ public class TransactionService {
 
 	private final Transactions transactions;
 
-	TransactionService(Transactions transactions) {
+	private final StoreDayTotals dayTotals;
+
+	TransactionService(Transactions transactions, StoreDayTotals dayTotals) {
 		this.transactions = transactions;
+		this.dayTotals = dayTotals;
 	}
 
 	/**
@@ -68,6 +72,7 @@ public class TransactionService {
 			return false;
 		}
 		this.transactions.insert(row);
+		this.dayTotals.add(List.of(row));
 		return true;
 	}
 
@@ -109,6 +114,8 @@ public class TransactionService {
 			}
 			this.transactions.insertAll(refunds);
 		}
+		// last: after every charge row this locks (see StoreDayTotals)
+		this.dayTotals.add(rows);
 	}
 
 	// --- dashboard refunds: called by the refund module inside its own database transactions ---
@@ -146,12 +153,15 @@ public class TransactionService {
 		TransactionRow charge = this.transactions.findById(chargeId).orElseThrow();
 		// an ID a channel already used is skipped by the insert itself: one round trip, not a look first
 		String transactionId;
+		TransactionRow refund;
 		do {
 			transactionId = this.transactions.nextIds(1).get(0);
+			refund = new TransactionRow(transactionId, charge.storeId(), TransactionRow.REFUND_DASHBOARD, charge.method(),
+					charge.channel(), amount, 0, charge.currency(), createdAt, charge.reference(), vendorReference,
+					chargeId, null, null, null, null, null, 0, 0);
 		}
-		while (!this.transactions.insertIfIdFree(new TransactionRow(transactionId, charge.storeId(),
-				TransactionRow.REFUND_DASHBOARD, charge.method(), charge.channel(), amount, 0, charge.currency(),
-				createdAt, charge.reference(), vendorReference, chargeId, null, null, null, null, null, 0, 0)));
+		while (!this.transactions.insertIfIdFree(refund));
+		this.dayTotals.add(List.of(refund));
 		return new SettledRefund(charge, transactionId);
 	}
 
@@ -160,13 +170,13 @@ public class TransactionService {
 	}
 
 	/**
-	 * Charges and refunds (of both kinds, as stored transactions) of a store in one currency
-	 * created in [from, to). Pending dashboard refunds are not transactions yet: the refund
-	 * module adds those.
+	 * Charges and refunds (of both kinds, as stored transactions) of a store in one currency on
+	 * one China date (Asia/Shanghai), as committed: one row, kept up by every insert. Pending
+	 * dashboard refunds are not transactions yet: the refund module adds those.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public DayTotals totals(long storeId, String currency, Instant from, Instant to) {
-		return this.transactions.totals(storeId, currency, from, to);
+	public DayTotals totals(long storeId, String currency, LocalDate chinaDate) {
+		return this.dayTotals.find(storeId, currency, chinaDate);
 	}
 
 	/** Sums in minor units: charges, and refunds of both kinds. */

@@ -214,22 +214,4 @@ class Transactions {
 			.update() == 1;
 	}
 
-	/**
-	 * A store's charges and refunds (both kinds) in one currency created in [from, to): one
-	 * range of the (store_id, created_at, id) index.
-	 */
-	TransactionService.DayTotals totals(long storeId, String currency, java.time.Instant from, java.time.Instant to) {
-		return this.jdbc.sql("""
-				SELECT COALESCE(SUM(CASE WHEN t.type = 'charge' THEN t.amount ELSE 0 END), 0) AS sales,
-				       COALESCE(SUM(CASE WHEN t.type <> 'charge' THEN t.amount ELSE 0 END), 0) AS refunds
-				FROM wallet_transaction t
-				WHERE t.store_id = :store AND t.created_at >= :from AND t.created_at < :to AND t.currency = :currency""")
-			.param("store", storeId)
-			.param("from", TransactionRows.utc(from))
-			.param("to", TransactionRows.utc(to))
-			.param("currency", currency)
-			.query((rs, n) -> new TransactionService.DayTotals(rs.getLong("sales"), rs.getLong("refunds")))
-			.single();
-	}
-
 }

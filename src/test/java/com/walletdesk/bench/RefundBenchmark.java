@@ -25,6 +25,7 @@ import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.refund.RefundCommand;
 import com.walletdesk.refund.RefundResult;
 import com.walletdesk.refund.RefundService;
+import com.walletdesk.support.DayTotalsCheck;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionRow;
 import com.walletdesk.transaction.TransactionService;
@@ -40,7 +41,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * charges, signs in one refunder per client, and lets the clients refund over HTTP (the real
  * path: session, security, checks, locks, wallet call, settlement, audit). Prints
  * {@code refunds_per_s=... p50_ms=... p95_ms=...} and then checks that the sums agree: charges'
- * refunded amounts, refund rows, refund_dashboard transactions and the wallet's ledger.
+ * refunded amounts, refund rows, refund_dashboard transactions and the wallet's ledger, and each
+ * store's day totals (what the daily balance reads) with its transactions.
  *
  * <p>Properties (-Dname=value):
  * <ul>
@@ -188,7 +190,8 @@ public final class RefundBenchmark {
 					(double) (postgresCpuMs() - db) / readLatencies.length);
 		}
 
-		boolean agree = sumsAgree(jdbc, sandbox, charges, result.refundedMinor.get() + warm.refundedMinor.get());
+		boolean agree = sumsAgree(jdbc, sandbox, charges, result.refundedMinor.get() + warm.refundedMinor.get())
+				& dayTotalsAgree(jdbc, stores);
 		System.out.println("sums_agree=" + agree);
 		return agree && result.errors.isEmpty() ? 0 : 1;
 	}
@@ -322,6 +325,15 @@ public final class RefundBenchmark {
 				told, chargesRefunded, rows, dashboard, wallet, pending, overRefunded);
 		return told == chargesRefunded && chargesRefunded == rows && rows == dashboard && dashboard == wallet
 				&& pending == 0 && overRefunded == 0;
+	}
+
+	/** Each store's day totals (what the daily balance reads) equal the sums over its transactions. */
+	private static boolean dayTotalsAgree(JdbcClient jdbc, List<MerchantNode> stores) {
+		long disagreeing = stores.stream()
+			.filter(store -> !DayTotalsCheck.stored(jdbc, store.id()).equals(DayTotalsCheck.summed(jdbc, store.id())))
+			.count();
+		System.out.printf("day_totals: stores=%d disagreeing=%d%n", stores.size(), disagreeing);
+		return disagreeing == 0;
 	}
 
 	private static String save(TransactionService transactions, MerchantNode store, long amount, Instant at) {

@@ -103,7 +103,10 @@ final class RefundFixture {
 			.toList();
 	}
 
-	/** Asserts the charge's columns agree with its refund rows and its refund_dashboard transactions. */
+	/**
+	 * Asserts the charge's columns agree with its refund rows and its refund_dashboard transactions,
+	 * and its store's day totals with the store's transactions.
+	 */
 	static void assertBooksAgree(TransactionService transactions, JdbcClient jdbc, String chargeId) {
 		TransactionRow charge = row(transactions, chargeId);
 		long succeeded = sum(jdbc, chargeId, "succeeded");
@@ -122,6 +125,7 @@ final class RefundFixture {
 			.isEqualTo(succeeded + appRefunds)
 			.isEqualTo(dashboardTransactions + appRefunds);
 		org.assertj.core.api.Assertions.assertThat(charge.refunded() + charge.refundPending()).isLessThanOrEqualTo(charge.amount());
+		com.walletdesk.support.DayTotalsCheck.assertAgree(jdbc, charge.storeId());
 	}
 
 	static long sum(JdbcClient jdbc, String chargeId, String state) {

@@ -1,0 +1,68 @@
+package com.walletdesk.support;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sums a store's transactions per currency and China date the slow way, in Java, to check the
+ * day totals the transaction module keeps up as it stores them.
+ */
+public final class DayTotalsCheck {
+
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private DayTotalsCheck() {
+	}
+
+	/** Asserts the store's stored day totals equal the sums over its transactions. */
+	public static void assertAgree(JdbcClient jdbc, long storeId) {
+		assertThat(stored(jdbc, storeId)).as("day totals of store %d", storeId).isEqualTo(summed(jdbc, storeId));
+	}
+
+	/** "currency date" to {sales, refunds}, from transaction_day_total. */
+	public static Map<String, Totals> stored(JdbcClient jdbc, long storeId) {
+		Map<String, Totals> days = new TreeMap<>();
+		jdbc.sql("SELECT currency, china_date, sales, refunds FROM transaction_day_total WHERE store_id = :store")
+			.param("store", storeId)
+			.query((rs, n) -> days.put(key(rs.getString("currency"), rs.getObject("china_date", LocalDate.class)),
+					new Totals(rs.getLong("sales"), rs.getLong("refunds"))))
+			.list();
+		return days;
+	}
+
+	/** The same, summed over the store's transactions. */
+	public static Map<String, Totals> summed(JdbcClient jdbc, long storeId) {
+		Map<String, Totals> days = new TreeMap<>();
+		jdbc.sql("SELECT type, amount, currency, created_at FROM wallet_transaction WHERE store_id = :store")
+			.param("store", storeId)
+			.query((rs, n) -> {
+				LocalDate day = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(CHINA).toLocalDate();
+				long amount = rs.getLong("amount");
+				Totals one = "charge".equals(rs.getString("type")) ? new Totals(amount, 0) : new Totals(0, amount);
+				return days.merge(key(rs.getString("currency"), day), one, Totals::plus);
+			})
+			.list();
+		return days;
+	}
+
+	private static String key(String currency, LocalDate day) {
+		return currency.trim() + " " + day;
+	}
+
+	/** Minor units. */
+	public record Totals(long sales, long refunds) {
+
+		Totals plus(Totals other) {
+			return new Totals(this.sales + other.sales, this.refunds + other.refunds);
+		}
+
+	}
+
+}

@@ -1,0 +1,151 @@
+package com.walletdesk.transaction;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import com.walletdesk.merchant.MerchantNode;
+import com.walletdesk.support.DayTotalsCheck;
+import com.walletdesk.support.IntegrationTest;
+import com.walletdesk.support.TestData;
+import com.walletdesk.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The day totals (transaction_day_total) the daily balance of a refund reads: kept up by every
+ * way a transaction is stored, on the China day, and equal to summing the transactions.
+ */
+@IntegrationTest
+class StoreDayTotalsIT {
+
+	/** 00:00 on 26 November in China. */
+	static final Instant CHINA_MIDNIGHT = Instant.parse("2026-11-25T16:00:00Z");
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	TransactionService transactions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Test
+	void aStoresDaysAreCountedInChinaTimeWhateverItsOwnZone() {
+		MerchantNode group = this.data.group(TestData.unique("totals"), null);
+		MerchantNode store = this.data.store(TestData.unique("ny"), group.id(), "America/New_York", "USD", "en-US");
+		String late = this.data.tx(store).amount(100_00).at(CHINA_MIDNIGHT.minusSeconds(1)).save();
+		String early = this.data.tx(store).amount(40_00).at(CHINA_MIDNIGHT).save();
+		this.data.tx(store).refundOf(late).amount(30_00).at(CHINA_MIDNIGHT.plusSeconds(1800)).save();
+		// a batch (ingestion, demo data): a charge and a refund of it, and a refund of the day before's charge
+		List<String> ids = this.transactions.issueIds(3);
+		this.transactions.recordAll(List.of(row(ids.get(0), store, TransactionRow.CHARGE, 25_00, null, CHINA_MIDNIGHT.plusSeconds(3600)),
+				row(ids.get(1), store, TransactionRow.REFUND, 5_00, ids.get(0), CHINA_MIDNIGHT.plusSeconds(3700)),
+				row(ids.get(2), store, TransactionRow.REFUND, 10_00, early, CHINA_MIDNIGHT.plusSeconds(3800))));
+
+		assertThat(totals(store, LocalDate.of(2026, 11, 25))).isEqualTo(new TransactionService.DayTotals(100_00, 0));
+		assertThat(totals(store, LocalDate.of(2026, 11, 26)))
+			.isEqualTo(new TransactionService.DayTotals(40_00 + 25_00, 30_00 + 5_00 + 10_00));
+		assertThat(totals(store, LocalDate.of(2026, 11, 27))).isEqualTo(new TransactionService.DayTotals(0, 0));
+		DayTotalsCheck.assertAgree(this.jdbc, store.id());
+	}
+
+	@Test
+	void aRefusedBatchLeavesTheTotalsAsTheyWere() {
+		MerchantNode store = this.data.eurStore(this.data.group(TestData.unique("totals"), null).id());
+		String charge = this.data.tx(store).amount(10_00).at(CHINA_MIDNIGHT).save();
+		List<String> ids = this.transactions.issueIds(2);
+		List<TransactionRow> batch = List.of(row(ids.get(0), store, TransactionRow.CHARGE, 50_00, null, CHINA_MIDNIGHT),
+				row(ids.get(1), store, TransactionRow.REFUND, 11_00, charge, CHINA_MIDNIGHT));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.transactions.recordAll(batch))
+			.isInstanceOf(RefundNotRecordedException.class);
+		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new TransactionService.DayTotals(10_00, 0));
+		DayTotalsCheck.assertAgree(this.jdbc, store.id());
+	}
+
+	@Test
+	void theFirstTransactionsOfADayStoredAtOnceAllCount() throws Exception {
+		MerchantNode store = this.data.eurStore(this.data.group(TestData.unique("totals"), null).id());
+		int writers = 12;
+		CyclicBarrier start = new CyclicBarrier(writers);
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		try {
+			List<Future<String>> saved = new ArrayList<>();
+			for (int i = 0; i < writers; i++) {
+				saved.add(pool.submit(() -> {
+					start.await();
+					return this.data.tx(store).amount(7_00).at(CHINA_MIDNIGHT.plusSeconds(60)).save();
+				}));
+			}
+			for (Future<String> one : saved) {
+				one.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new TransactionService.DayTotals(writers * 7_00L, 0));
+		DayTotalsCheck.assertAgree(this.jdbc, store.id());
+	}
+
+	/** The backfill of V35 (for rows stored before the totals existed) gives what the writers keep up. */
+	@Test
+	void theMigrationsBackfillGivesTheTotalsTheWritersKeep() {
+		MerchantNode store = this.data.store(TestData.unique("ny"), this.data.group(TestData.unique("totals"), null).id(),
+				"America/New_York", "USD", "en-US");
+		String charge = this.data.tx(store).amount(100_00).at(CHINA_MIDNIGHT.minusSeconds(1)).save();
+		this.data.tx(store).amount(20_00).at(CHINA_MIDNIGHT).save();
+		this.data.tx(store).refundOf(charge).amount(30_00).at(CHINA_MIDNIGHT).save();
+		String vendor = TestDatabase.isPostgres() ? "postgresql" : "h2";
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		transaction.executeWithoutResult(status -> {
+			Map<String, DayTotalsCheck.Totals> kept = DayTotalsCheck.stored(this.jdbc, store.id());
+			this.jdbc.sql("DELETE FROM transaction_day_total").update();
+			Connection connection = DataSourceUtils.getConnection(this.dataSource);
+			ScriptUtils.executeSqlScript(connection,
+					new ClassPathResource("db/migration/" + vendor + "/V35__transaction_day_total_backfill.sql"));
+			assertThat(DayTotalsCheck.stored(this.jdbc, store.id())).isEqualTo(kept)
+				.containsEntry("USD 2026-11-25", new DayTotalsCheck.Totals(100_00, 0))
+				.containsEntry("USD 2026-11-26", new DayTotalsCheck.Totals(20_00, 30_00));
+			// the other tests' stores are left as they were
+			status.setRollbackOnly();
+		});
+	}
+
+	private TransactionService.DayTotals totals(MerchantNode store, LocalDate chinaDate) {
+		return new TransactionTemplate(this.transactionManager)
+			.execute(status -> this.transactions.totals(store.id(), store.currency(), chinaDate));
+	}
+
+	private static TransactionRow row(String id, MerchantNode store, String type, long amount, String parentId,
+			Instant at) {
+		return new TransactionRow(id, store.id(), type, "WXP", "APP", amount, 0, store.currency(), at, null,
+				"VR" + id, parentId, null, null, null, null, null, 0, 0);
+	}
+
+}
