@@ -1,37 +1,25 @@
 package com.walletdesk.refund.web;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.money.Money;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.MutableClock;
-import com.walletdesk.support.HeadlessChromium;
+import com.walletdesk.support.Browser;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.TestMfa;
 import com.walletdesk.wallet.sandbox.SandboxWallet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,17 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class RefundBrowserIT {
 
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	/** Noon in China, 04:00 in Lisbon: the China day began at 16:00 Lisbon time yesterday. */
 	static final Instant NOON_CHINA = Instant.parse("2026-11-20T04:00:00Z");
 
 	static final Locale PT = Locale.forLanguageTag("pt-PT");
 
-	static HeadlessChromium browser;
-
-	static WebDriver driver;
-
+	@RegisterExtension
+	static final Browser browser = new Browser("refund-failure");
 
 	@LocalServerPort
 	int port;
@@ -74,20 +58,6 @@ class RefundBrowserIT {
 
 	@Autowired
 	SandboxWallet sandbox;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.start();
-		driver = browser.driver();
-		Files.createDirectories(SCREENSHOTS);
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@AfterEach
 	void reset() {
@@ -111,81 +81,81 @@ class RefundBrowserIT {
 		this.data.tx(store).amount(35_00).method("WXP").at(Instant.parse("2026-11-20T03:05:12Z")).save();
 		signIn(this.data.merchantUser(store.id(), true));
 
-		open("/stores/" + store.id() + "/transactions");
+		browser.open(this.port, "/stores/" + store.id() + "/transactions");
 		assertThat(refundButtons()).contains(charge, yesterday);
 		markPage();
 
 		// the dialog: focus inside, Escape closes it, focus back on the button
 		button(charge).click();
-		waitFor(d -> dialogOpen() && "refund-amount".equals(focused().getAttribute("id")));
+		browser.waitFor(d -> dialogOpen() && "refund-amount".equals(focused().getAttribute("id")));
 		assertThat(value("refund-amount")).isEqualTo("120,00");
 		assertThat(text("#refund-dialog [data-fact='remaining']")).isEqualTo(eur(120_00));
 		assertThat(text("#refund-dialog [data-fact='reference']")).isEqualTo("PBL-7790");
 		assertThat(text("#refund-dialog h2")).isEqualTo("Confirm Refund");
-		screenshot("refund-dialog");
+		browser.screenshot("refund-dialog");
 		focused().sendKeys(Keys.ESCAPE);
-		waitFor(d -> !dialogOpen());
-		waitFor(d -> ("refund-" + charge).equals(focused().getAttribute("data-opener")));
+		browser.waitFor(d -> !dialogOpen());
+		browser.waitFor(d -> ("refund-" + charge).equals(focused().getAttribute("data-opener")));
 
 		// open again from the keyboard, refund part of it
 		focused().sendKeys(Keys.ENTER);
-		waitFor(d -> dialogOpen() && "refund-amount".equals(focused().getAttribute("id")));
-		assertThat(((JavascriptExecutor) driver).executeScript(
+		browser.waitFor(d -> dialogOpen() && "refund-amount".equals(focused().getAttribute("id")));
+		assertThat(((JavascriptExecutor) browser.driver()).executeScript(
 				"var a = document.activeElement; return a.selectionStart === 0 && a.selectionEnd === a.value.length;"))
 			.as("the pre-filled amount is selected, so typing replaces it").isEqualTo(true);
 		focused().sendKeys("45,50");
-		driver.findElement(By.id("refund-reason")).sendKeys("Two items returned");
-		screenshot("refund-dialog-partial");
-		driver.findElement(By.cssSelector("#refund-form button[type='submit']")).click();
-		waitFor(d -> !dialogOpen() && bannerText().startsWith("Refund Successful"));
+		browser.driver().findElement(By.id("refund-reason")).sendKeys("Two items returned");
+		browser.screenshot("refund-dialog-partial");
+		browser.driver().findElement(By.cssSelector("#refund-form button[type='submit']")).click();
+		browser.waitFor(d -> !dialogOpen() && bannerText().startsWith("Refund Successful"));
 		assertThat(bannerText()).contains(eur(45_50) + " refunded from transaction " + charge)
 			.contains("Remaining: " + eur(74_50));
-		waitFor(d -> "succeeded".equals(focused().getAttribute("data-outcome")));
-		waitFor(d -> eur(74_50).equals(remaining(charge)));
+		browser.waitFor(d -> "succeeded".equals(focused().getAttribute("data-outcome")));
+		browser.waitFor(d -> eur(74_50).equals(remaining(charge)));
 		String refundRow = rowIds().get(0);
 		assertThat(cell(refundRow, 3)).as("Parent Transaction ID").isEqualTo(charge);
 		assertThat(cell(refundRow, 6)).isEqualTo("Refund (dashboard)");
 		assertThat(cell(refundRow, 10)).isEqualTo(eur(45_50));
 		assertThat(pageWasNotReloaded()).isTrue();
-		screenshot("refund-success");
+		browser.screenshot("refund-success");
 
 		// the rest: the button goes
 		button(charge).click();
-		waitFor(d -> dialogOpen() && "74,50".equals(value("refund-amount")));
-		assertThat(driver.findElements(By.cssSelector("#refund-outcome .banner"))).as("the last banner went").isEmpty();
-		driver.findElement(By.id("refund-reason")).sendKeys("Rest of the order returned");
-		driver.findElement(By.cssSelector("#refund-form button[type='submit']")).click();
-		waitFor(d -> !dialogOpen() && bannerText().startsWith("Refund Successful"));
-		waitFor(d -> eur(0).equals(remaining(charge)) && !refundButtons().contains(charge));
+		browser.waitFor(d -> dialogOpen() && "74,50".equals(value("refund-amount")));
+		assertThat(browser.driver().findElements(By.cssSelector("#refund-outcome .banner"))).as("the last banner went").isEmpty();
+		browser.driver().findElement(By.id("refund-reason")).sendKeys("Rest of the order returned");
+		browser.driver().findElement(By.cssSelector("#refund-form button[type='submit']")).click();
+		browser.waitFor(d -> !dialogOpen() && bannerText().startsWith("Refund Successful"));
+		browser.waitFor(d -> eur(0).equals(remaining(charge)) && !refundButtons().contains(charge));
 		assertThat(rowIds().stream().filter(id -> charge.equals(cell(id, 3))).count()).isEqualTo(2);
 
 		// a refund larger than today's balance (35,00 of sales left today): refused in red, with the China day
 		button(yesterday).click();
-		waitFor(d -> dialogOpen() && "300,00".equals(value("refund-amount")));
+		browser.waitFor(d -> dialogOpen() && "300,00".equals(value("refund-amount")));
 		focused().sendKeys(Keys.chord(Keys.CONTROL, "a"), "100,00");
-		driver.findElement(By.id("refund-reason")).sendKeys("Customer returned the order");
-		driver.findElement(By.cssSelector("#refund-form button[type='submit']")).click();
-		waitFor(d -> dialogOpen() && !driver.findElements(By.id("refund-refusal")).isEmpty());
+		browser.driver().findElement(By.id("refund-reason")).sendKeys("Customer returned the order");
+		browser.driver().findElement(By.cssSelector("#refund-form button[type='submit']")).click();
+		browser.waitFor(d -> dialogOpen() && !browser.driver().findElements(By.id("refund-refusal")).isEmpty());
 		String refusal = text("#refund-refusal");
 		assertThat(refusal).startsWith("Refund not made. Refund amount is greater than today's overall payment.")
 			.contains("sales since 00:00 China time (Asia/Shanghai)")
 			.contains("In this store's time, the next 00:00 China time is 2026-11-20 16:00 (Europe/Lisbon).");
 		assertThat(focused().getAttribute("id")).as("the refusal is read out first").isEqualTo("refund-refusal");
 		assertThat(value("refund-amount")).isEqualTo("100,00");
-		screenshot("refund-refused");
-		driver.findElement(By.cssSelector("#refund-dialog [data-dialog-close]")).click();
-		waitFor(d -> !dialogOpen() && ("refund-" + yesterday).equals(focused().getAttribute("data-opener")));
+		browser.screenshot("refund-refused");
+		browser.driver().findElement(By.cssSelector("#refund-dialog [data-dialog-close]")).click();
+		browser.waitFor(d -> !dialogOpen() && ("refund-" + yesterday).equals(focused().getAttribute("data-opener")));
 		assertThat(remaining(yesterday)).isEqualTo(eur(300_00));
 
 		// the charge's refunds, from its row
-		driver.findElement(By.cssSelector("[data-opener='refunds-" + charge + "']")).click();
-		waitFor(d -> !driver.findElements(By.cssSelector("#refunds-dialog[open] tbody tr")).isEmpty());
-		assertThat(driver.findElements(By.cssSelector("#refunds-dialog tbody tr"))).hasSize(2);
+		browser.driver().findElement(By.cssSelector("[data-opener='refunds-" + charge + "']")).click();
+		browser.waitFor(d -> !browser.driver().findElements(By.cssSelector("#refunds-dialog[open] tbody tr")).isEmpty());
+		assertThat(browser.driver().findElements(By.cssSelector("#refunds-dialog tbody tr"))).hasSize(2);
 		assertThat(text("#refunds-dialog tbody tr:first-child")).contains(eur(45_50)).contains("Two items returned")
 			.contains("Refunded");
-		screenshot("refunds-list");
+		browser.screenshot("refunds-list");
 		focused().sendKeys(Keys.ESCAPE);
-		waitFor(d -> driver.findElements(By.id("refunds-dialog")).isEmpty());
+		browser.waitFor(d -> browser.driver().findElements(By.id("refunds-dialog")).isEmpty());
 		assertThat(pageWasNotReloaded()).isTrue();
 		assertThat(cspViolations()).as("no inline script or style in anything swapped in").isEmpty();
 	}
@@ -199,34 +169,29 @@ class RefundBrowserIT {
 		this.data.tx(store).amount(58_40).at(Instant.parse("2026-11-20T09:30:00Z")).save();
 		signIn(this.data.merchantUser(store.id(), false));
 
-		open("/stores/" + store.id() + "/transactions");
+		browser.open(this.port, "/stores/" + store.id() + "/transactions");
 
 		assertThat(refundButtons()).isEmpty();
-		assertThat(driver.findElements(By.id("refunds-off"))).hasSize(1);
+		assertThat(browser.driver().findElements(By.id("refunds-off"))).hasSize(1);
 		assertThat(text("#refunds-off")).startsWith("Refunds are not enabled for this account, so there is no Refund button. "
 				+ "To have them enabled, contact Walletdesk merchant support: support@walletdesk.example");
-		screenshot("refunds-off");
+		browser.screenshot("refunds-off");
 	}
 
 	/** Signs in through the pages; a refunder also passes the second factor (TOTP) on its page. */
 	private void signIn(String username) {
 		String code = TestMfa.codeForBrowserSignIn(this.port, username, TestData.PASSWORD);
-		driver.manage().deleteAllCookies();
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-		driver.findElement(By.cssSelector("form button[type='submit']")).click();
-		waitFor(d -> d.getTitle().startsWith("Dashboard") || d.getCurrentUrl().contains("/account/mfa"));
-		if (driver.getCurrentUrl().contains("/account/mfa")) {
-			driver.findElement(By.id("code")).sendKeys(code);
-			driver.findElement(By.cssSelector("form[action$='/account/mfa/verify'] button[type='submit']")).click();
-			waitFor(d -> d.getTitle().startsWith("Dashboard"));
+		browser.driver().manage().deleteAllCookies();
+		browser.open(this.port, "/login");
+		browser.driver().findElement(By.id("username")).sendKeys(username);
+		browser.driver().findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+		browser.driver().findElement(By.cssSelector("form button[type='submit']")).click();
+		browser.waitFor(d -> d.getTitle().startsWith("Dashboard") || d.getCurrentUrl().contains("/account/mfa"));
+		if (browser.driver().getCurrentUrl().contains("/account/mfa")) {
+			browser.driver().findElement(By.id("code")).sendKeys(code);
+			browser.driver().findElement(By.cssSelector("form[action$='/account/mfa/verify'] button[type='submit']")).click();
+			browser.waitFor(d -> d.getTitle().startsWith("Dashboard"));
 		}
-	}
-
-	private void open(String path) {
-		driver.get("http://127.0.0.1:" + this.port + path);
-		waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	static String eur(long minor) {
@@ -234,46 +199,46 @@ class RefundBrowserIT {
 	}
 
 	private static WebElement button(String chargeId) {
-		return driver.findElement(By.cssSelector("button[data-opener='refund-" + chargeId + "']"));
+		return browser.driver().findElement(By.cssSelector("button[data-opener='refund-" + chargeId + "']"));
 	}
 
 	private static boolean dialogOpen() {
-		return !driver.findElements(By.cssSelector("#refund-dialog[open]")).isEmpty();
+		return !browser.driver().findElements(By.cssSelector("#refund-dialog[open]")).isEmpty();
 	}
 
 	private static WebElement focused() {
-		return driver.switchTo().activeElement();
+		return browser.driver().switchTo().activeElement();
 	}
 
 	private static String value(String id) {
-		return driver.findElement(By.id(id)).getDomProperty("value");
+		return browser.driver().findElement(By.id(id)).getDomProperty("value");
 	}
 
 	private static String text(String css) {
-		return ((String) ((JavascriptExecutor) driver).executeScript(
+		return ((String) ((JavascriptExecutor) browser.driver()).executeScript(
 				"return document.querySelector(arguments[0]).textContent;", css)).replaceAll("\\s+", " ").strip();
 	}
 
 	private static String bannerText() {
-		List<WebElement> banner = driver.findElements(By.cssSelector("#refund-outcome .banner"));
+		List<WebElement> banner = browser.driver().findElements(By.cssSelector("#refund-outcome .banner"));
 		return banner.isEmpty() ? "" : text("#refund-outcome .banner");
 	}
 
 	@SuppressWarnings("unchecked")
 	private static List<String> rowIds() {
-		return (List<String>) ((JavascriptExecutor) driver).executeScript(
+		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
 				"return Array.from(document.querySelectorAll('#transactions tbody tr')).map(r => r.dataset.id);");
 	}
 
 	@SuppressWarnings("unchecked")
 	private static List<String> refundButtons() {
-		return (List<String>) ((JavascriptExecutor) driver).executeScript(
+		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
 				"return Array.from(document.querySelectorAll('#transactions button[data-opener]'))"
 						+ ".map(b => b.dataset.opener.replace('refund-', ''));");
 	}
 
 	private static String cell(String transactionId, int column) {
-		return ((String) ((JavascriptExecutor) driver).executeScript(
+		return ((String) ((JavascriptExecutor) browser.driver()).executeScript(
 				"return document.querySelector('#transactions tr[data-id=\"' + arguments[0] + '\"]').children[arguments[1]].textContent;",
 				transactionId, column)).strip();
 	}
@@ -284,38 +249,17 @@ class RefundBrowserIT {
 
 	/** Marks the window (it dies with a page load) and records any CSP violation from now on. */
 	private static void markPage() {
-		((JavascriptExecutor) driver).executeScript("window.walletdeskMarker = 'still-here'; window.cspViolations = [];"
+		((JavascriptExecutor) browser.driver()).executeScript("window.walletdeskMarker = 'still-here'; window.cspViolations = [];"
 				+ "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective));");
 	}
 
 	@SuppressWarnings("unchecked")
 	private static List<String> cspViolations() {
-		return (List<String>) ((JavascriptExecutor) driver).executeScript("return window.cspViolations;");
+		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("return window.cspViolations;");
 	}
 
 	private static boolean pageWasNotReloaded() {
-		return "still-here".equals(((JavascriptExecutor) driver).executeScript("return window.walletdeskMarker;"));
-	}
-
-	private static void waitFor(Function<WebDriver, Boolean> condition) {
-		try {
-			new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100)).ignoring(RuntimeException.class)
-				.until(condition::apply);
-		}
-		catch (RuntimeException ex) {
-			screenshot("refund-failure");
-			throw new AssertionError("timed out on " + driver.getCurrentUrl(), ex);
-		}
-	}
-
-	private static void screenshot(String name) {
-		try {
-			File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-			Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "still-here".equals(((JavascriptExecutor) browser.driver()).executeScript("return window.walletdeskMarker;"));
 	}
 
 }

@@ -1,32 +1,20 @@
 package com.walletdesk.transaction.web;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.HeadlessChromium;
+import com.walletdesk.support.Browser;
 import com.walletdesk.support.TestData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,12 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class TransactionPagesBrowserIT {
 
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	static HeadlessChromium browser;
-
-	static WebDriver driver;
-
+	@RegisterExtension
+	static final Browser browser = new Browser("failure");
 
 	@LocalServerPort
 	int port;
@@ -59,110 +43,96 @@ class TransactionPagesBrowserIT {
 	@Autowired
 	MerchantService merchants;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = HeadlessChromium.start();
-		driver = browser.driver();
-		Files.createDirectories(SCREENSHOTS);
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@Test
 	void searchesAsYouTypePicksAPeriodPagesAndOpensAllTransactionsSearch() {
 		Shop shop = shop();
 		signIn(this.data.merchantUser(shop.group.id(), false));
 
-		open("/stores/" + shop.lisbon.id() + "/transactions");
-		assertThat(driver.getTitle()).startsWith("Transaction Lookup");
+		browser.open(this.port, "/stores/" + shop.lisbon.id() + "/transactions");
+		assertThat(browser.driver().getTitle()).startsWith("Transaction Lookup");
 		assertThat(rowIds()).hasSize(shop.lisbonRows).as("the default period: the last week with transactions");
 		assertThat(value("from")).isEqualTo("2026-09-14");
 		assertThat(value("to")).isEqualTo("2026-09-20");
-		screenshot("transaction-lookup");
-		driver.manage().window().setSize(new org.openqa.selenium.Dimension(2560, 1000));
-		screenshot("transaction-lookup-wide");
-		driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+		browser.screenshot("transaction-lookup");
+		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(2560, 1000));
+		browser.screenshot("transaction-lookup-wide");
+		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
 		assertThat(headers()).containsExactlyElementsOf(TransactionPagesIT.COLUMNS);
 
 		// search as you type: rows narrow, the URL follows, the page is not reloaded
 		markPage();
-		WebElement search = driver.findElement(By.id("q"));
+		WebElement search = browser.driver().findElement(By.id("q"));
 		search.sendKeys("pbl-2026");
-		waitFor(d -> rowIds().size() == shop.payByLinkRows);
-		waitFor(d -> d.getCurrentUrl().contains("q=pbl-2026"));
+		browser.waitFor(d -> rowIds().size() == shop.payByLinkRows);
+		browser.waitFor(d -> d.getCurrentUrl().contains("q=pbl-2026"));
 		assertThat(pageWasNotReloaded()).isTrue();
 		assertThat(cellTexts(4)).allMatch(reference -> reference.startsWith("PBL-2026"));
 		search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
 		search.sendKeys("wechat");
-		waitFor(d -> d.getCurrentUrl().contains("q=wechat"));
-		waitFor(d -> cellTexts(7).stream().allMatch("WeChat Pay"::equals) && !cellTexts(7).isEmpty());
+		browser.waitFor(d -> d.getCurrentUrl().contains("q=wechat"));
+		browser.waitFor(d -> cellTexts(7).stream().allMatch("WeChat Pay"::equals) && !cellTexts(7).isEmpty());
 		search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-		waitFor(d -> rowIds().size() == shop.lisbonRows);
+		browser.waitFor(d -> rowIds().size() == shop.lisbonRows);
 		assertThat(pageWasNotReloaded()).isTrue();
 
 		// the calendar: first click the start, second click the end
-		driver.findElement(By.cssSelector("[data-range-toggle]")).click();
-		waitFor(d -> d.findElement(By.id("calendar")).isDisplayed());
-		screenshot("calendar");
-		driver.findElement(By.cssSelector("#calendar [data-date='2026-09-19']")).click();
+		browser.driver().findElement(By.cssSelector("[data-range-toggle]")).click();
+		browser.waitFor(d -> d.findElement(By.id("calendar")).isDisplayed());
+		browser.screenshot("calendar");
+		browser.driver().findElement(By.cssSelector("#calendar [data-date='2026-09-19']")).click();
 		assertThat(value("from")).isEqualTo("2026-09-19");
-		driver.findElement(By.cssSelector("#calendar [data-date='2026-09-17']")).click();
-		waitFor(d -> d.getCurrentUrl().contains("from=2026-09-17") && d.getCurrentUrl().contains("to=2026-09-19"));
-		waitFor(d -> rowIds().size() == shop.rowsFrom17To19);
-		assertThat(driver.findElement(By.id("calendar")).isDisplayed()).isFalse();
+		browser.driver().findElement(By.cssSelector("#calendar [data-date='2026-09-17']")).click();
+		browser.waitFor(d -> d.getCurrentUrl().contains("from=2026-09-17") && d.getCurrentUrl().contains("to=2026-09-19"));
+		browser.waitFor(d -> rowIds().size() == shop.rowsFrom17To19);
+		assertThat(browser.driver().findElement(By.id("calendar")).isDisplayed()).isFalse();
 		assertThat(pageWasNotReloaded()).isTrue();
 
 		// the same with the keyboard in the plain date input (month/day/year in en-US)
-		WebElement from = driver.findElement(By.id("from"));
+		WebElement from = browser.driver().findElement(By.id("from"));
 		from.sendKeys("09182026"); // focus lands on the first part, the month
-		waitFor(d -> d.getCurrentUrl().contains("from=2026-09-18"));
-		waitFor(d -> rowIds().size() == shop.rowsFrom18To19);
+		browser.waitFor(d -> d.getCurrentUrl().contains("from=2026-09-18"));
+		browser.waitFor(d -> rowIds().size() == shop.rowsFrom18To19);
 
 		// paging: next and previous, and the browser's back button
-		open("/stores/" + shop.lisbon.id() + "/transactions?limit=5");
+		browser.open(this.port, "/stores/" + shop.lisbon.id() + "/transactions?limit=5");
 		markPage();
 		List<String> first = rowIds();
 		assertThat(first).hasSize(5);
-		driver.findElement(By.cssSelector(".pager a[rel='next']")).click();
-		waitFor(d -> d.getCurrentUrl().contains("cursor="));
-		waitFor(d -> !rowIds().isEmpty() && !rowIds().get(0).equals(first.get(0)));
+		browser.driver().findElement(By.cssSelector(".pager a[rel='next']")).click();
+		browser.waitFor(d -> d.getCurrentUrl().contains("cursor="));
+		browser.waitFor(d -> !rowIds().isEmpty() && !rowIds().get(0).equals(first.get(0)));
 		List<String> second = rowIds();
 		assertThat(second).hasSize(5).doesNotContainAnyElementsOf(first);
-		screenshot("transaction-lookup-page-2");
-		driver.findElement(By.cssSelector(".pager a[rel='prev']")).click();
-		waitFor(d -> rowIds().equals(first));
+		browser.screenshot("transaction-lookup-page-2");
+		browser.driver().findElement(By.cssSelector(".pager a[rel='prev']")).click();
+		browser.waitFor(d -> rowIds().equals(first));
 		assertThat(pageWasNotReloaded()).isTrue();
-		driver.navigate().back();
-		waitFor(d -> d.getCurrentUrl().contains("cursor=") && rowIds().equals(second));
-		driver.navigate().back();
-		waitFor(d -> !d.getCurrentUrl().contains("cursor=") && rowIds().equals(first));
+		browser.driver().navigate().back();
+		browser.waitFor(d -> d.getCurrentUrl().contains("cursor=") && rowIds().equals(second));
+		browser.driver().navigate().back();
+		browser.waitFor(d -> !d.getCurrentUrl().contains("cursor=") && rowIds().equals(first));
 
 		// All Transactions Search, from the User Menu
-		driver.findElement(By.cssSelector(".user-menu summary")).click();
-		screenshot("user-menu");
-		driver.findElement(By.linkText("All Transactions Search")).click();
-		waitFor(d -> d.getTitle().startsWith("All Transactions Search"));
+		browser.driver().findElement(By.cssSelector(".user-menu summary")).click();
+		browser.screenshot("user-menu");
+		browser.driver().findElement(By.linkText("All Transactions Search")).click();
+		browser.waitFor(d -> d.getTitle().startsWith("All Transactions Search"));
 		List<String> stores = cellTexts(1);
 		assertThat(stores).contains(shop.lisbon.name(), shop.porto.name());
 		assertThat(cellTexts(0)).contains(shop.group.name());
-		screenshot("all-transactions-search");
+		browser.screenshot("all-transactions-search");
 
 		// the other pages, for a look
-		open("/merchants/" + shop.group.id());
-		screenshot("group");
-		open("/stores/" + shop.lisbon.id());
-		screenshot("store");
-		open("/help");
-		screenshot("help");
-		open("/stores/" + shop.lisbon.id() + "/transactions?from=2026-09-20&to=2026-09-01");
-		assertThat(driver.findElement(By.cssSelector("#results [role='alert']")).getText())
+		browser.open(this.port, "/merchants/" + shop.group.id());
+		browser.screenshot("group");
+		browser.open(this.port, "/stores/" + shop.lisbon.id());
+		browser.screenshot("store");
+		browser.open(this.port, "/help");
+		browser.screenshot("help");
+		browser.open(this.port, "/stores/" + shop.lisbon.id() + "/transactions?from=2026-09-20&to=2026-09-01");
+		assertThat(browser.driver().findElement(By.cssSelector("#results [role='alert']")).getText())
 			.isEqualTo("The start date must not be after the end date.");
-		screenshot("bad-input");
+		browser.screenshot("bad-input");
 	}
 
 	/** A headquarters with two stores and a week of varied transactions in Lisbon. */
@@ -232,71 +202,45 @@ class TransactionPagesBrowserIT {
 	}
 
 	private void signIn(String username) {
-		open("/login");
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-		driver.findElement(By.cssSelector("form button[type='submit']")).click();
-		waitFor(d -> d.getTitle().startsWith("Dashboard"));
-		screenshot("home");
-	}
-
-	private void open(String path) {
-		driver.get("http://127.0.0.1:" + this.port + path);
-		waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		browser.open(this.port, "/login");
+		browser.driver().findElement(By.id("username")).sendKeys(username);
+		browser.driver().findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+		browser.driver().findElement(By.cssSelector("form button[type='submit']")).click();
+		browser.waitFor(d -> d.getTitle().startsWith("Dashboard"));
+		browser.screenshot("home");
 	}
 
 	/** Leaves a mark on the window: it survives htmx swaps and dies with any page load. */
 	private static void markPage() {
-		((JavascriptExecutor) driver).executeScript("window.walletdeskMarker = 'still-here';");
+		((JavascriptExecutor) browser.driver()).executeScript("window.walletdeskMarker = 'still-here';");
 	}
 
 	private static boolean pageWasNotReloaded() {
-		return "still-here".equals(((JavascriptExecutor) driver).executeScript("return window.walletdeskMarker;"));
+		return "still-here".equals(((JavascriptExecutor) browser.driver()).executeScript("return window.walletdeskMarker;"));
 	}
 
 	private static String value(String id) {
-		return driver.findElement(By.id(id)).getDomProperty("value");
+		return browser.driver().findElement(By.id(id)).getDomProperty("value");
 	}
 
 	@SuppressWarnings("unchecked")
 	private static List<String> rowIds() {
-		return (List<String>) ((JavascriptExecutor) driver).executeScript(
+		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
 				"return Array.from(document.querySelectorAll('#transactions tbody tr')).map(r => r.dataset.id);");
 	}
 
 	@SuppressWarnings("unchecked")
 	private static List<String> headers() {
-		return (List<String>) ((JavascriptExecutor) driver).executeScript(
+		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
 				"return Array.from(document.querySelectorAll('#transactions thead th')).map(th => th.textContent.trim());");
 	}
 
 	@SuppressWarnings("unchecked")
 	private static List<String> cellTexts(int column) {
-		return (List<String>) ((JavascriptExecutor) driver).executeScript(
+		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
 				"return Array.from(document.querySelectorAll('#transactions tbody tr'))"
 						+ ".map(r => r.children[arguments[0]].textContent.trim());",
 				column);
-	}
-
-	private static void waitFor(Function<WebDriver, Boolean> condition) {
-		try {
-			new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100)).ignoring(RuntimeException.class)
-				.until(condition::apply);
-		}
-		catch (RuntimeException ex) {
-			screenshot("failure");
-			throw new AssertionError("timed out on " + driver.getCurrentUrl(), ex);
-		}
-	}
-
-	private static void screenshot(String name) {
-		try {
-			File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-			Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,0 +1,84 @@
+package com.walletdesk.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One {@link HeadlessChromium} for a browser test class, started before its first test and
+ * stopped after its last: register it as a static {@code @RegisterExtension} field. Screenshots
+ * go to target/screenshots; a wait that times out leaves one named after the test class.
+ */
+public final class Browser implements BeforeAllCallback, AfterAllCallback {
+
+	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final String failureScreenshot;
+
+	private HeadlessChromium chromium;
+
+	/** @param failureScreenshot the name of the screenshot taken when a wait times out */
+	public Browser(String failureScreenshot) {
+		this.failureScreenshot = failureScreenshot;
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
+		this.chromium = HeadlessChromium.start();
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws IOException {
+		if (this.chromium != null) {
+			this.chromium.close();
+			this.chromium = null;
+		}
+	}
+
+	public WebDriver driver() {
+		return this.chromium.driver();
+	}
+
+	/** Loads a page of the application and waits until it is complete. */
+	public void open(int port, String path) {
+		driver().get("http://127.0.0.1:" + port + path);
+		waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+	}
+
+	/** Waits up to 10 s for the condition; on time-out, a screenshot and an AssertionError. */
+	public void waitFor(Function<WebDriver, Boolean> condition) {
+		try {
+			new WebDriverWait(driver(), Duration.ofSeconds(10), Duration.ofMillis(100)).ignoring(RuntimeException.class)
+				.until(condition::apply);
+		}
+		catch (RuntimeException ex) {
+			screenshot(this.failureScreenshot);
+			throw new AssertionError("timed out on " + driver().getCurrentUrl(), ex);
+		}
+	}
+
+	public void screenshot(String name) {
+		try {
+			File png = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.FILE);
+			Files.copy(png.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
