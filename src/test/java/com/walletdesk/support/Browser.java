@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -69,6 +71,52 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 			screenshot(this.failureScreenshot);
 			throw new AssertionError("timed out on " + driver().getCurrentUrl(), ex);
 		}
+	}
+
+	/** Runs JavaScript in the page; {@code arguments[i]} are the args. */
+	public Object script(String script, Object... args) {
+		return ((JavascriptExecutor) driver()).executeScript(script, args);
+	}
+
+	/** Runs JavaScript in the page that returns an array of strings. */
+	@SuppressWarnings("unchecked")
+	public List<String> strings(String script, Object... args) {
+		return (List<String>) script(script, args);
+	}
+
+	/** The text of the first element the CSS selector matches, its white space collapsed. */
+	public String text(String css) {
+		return ((String) script("return document.querySelector(arguments[0]).textContent;", css)).replaceAll("\\s+", " ")
+			.strip();
+	}
+
+	/** The value the input with this id holds now. */
+	public String value(String id) {
+		return driver().findElement(By.id(id)).getDomProperty("value");
+	}
+
+	/** The data-id of each row of the transactions table, top to bottom. */
+	public List<String> transactionRowIds() {
+		return strings("return Array.from(document.querySelectorAll('#transactions tbody tr')).map(r => r.dataset.id);");
+	}
+
+	/**
+	 * Marks the window (the mark survives htmx swaps and dies with any page load) and records any
+	 * Content-Security-Policy violation from now on.
+	 */
+	public void markPage() {
+		script("window.walletdeskMarker = 'still-here'; window.cspViolations = [];"
+				+ "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective));");
+	}
+
+	/** True while the page marked by {@link #markPage()} is still the one shown. */
+	public boolean pageWasNotReloaded() {
+		return "still-here".equals(script("return window.walletdeskMarker;"));
+	}
+
+	/** The CSP directives violated since {@link #markPage()}. */
+	public List<String> cspViolations() {
+		return strings("return window.cspViolations;");
 	}
 
 	public void screenshot(String name) {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -83,15 +82,15 @@ class RefundBrowserIT {
 
 		browser.open(this.port, "/stores/" + store.id() + "/transactions");
 		assertThat(refundButtons()).contains(charge, yesterday);
-		markPage();
+		browser.markPage();
 
 		// the dialog: focus inside, Escape closes it, focus back on the button
 		button(charge).click();
 		browser.waitFor(d -> dialogOpen() && "refund-amount".equals(focused().getAttribute("id")));
-		assertThat(value("refund-amount")).isEqualTo("120,00");
-		assertThat(text("#refund-dialog [data-fact='remaining']")).isEqualTo(eur(120_00));
-		assertThat(text("#refund-dialog [data-fact='reference']")).isEqualTo("PBL-7790");
-		assertThat(text("#refund-dialog h2")).isEqualTo("Confirm Refund");
+		assertThat(browser.value("refund-amount")).isEqualTo("120,00");
+		assertThat(browser.text("#refund-dialog [data-fact='remaining']")).isEqualTo(eur(120_00));
+		assertThat(browser.text("#refund-dialog [data-fact='reference']")).isEqualTo("PBL-7790");
+		assertThat(browser.text("#refund-dialog h2")).isEqualTo("Confirm Refund");
 		browser.screenshot("refund-dialog");
 		focused().sendKeys(Keys.ESCAPE);
 		browser.waitFor(d -> !dialogOpen());
@@ -100,7 +99,7 @@ class RefundBrowserIT {
 		// open again from the keyboard, refund part of it
 		focused().sendKeys(Keys.ENTER);
 		browser.waitFor(d -> dialogOpen() && "refund-amount".equals(focused().getAttribute("id")));
-		assertThat(((JavascriptExecutor) browser.driver()).executeScript(
+		assertThat(browser.script(
 				"var a = document.activeElement; return a.selectionStart === 0 && a.selectionEnd === a.value.length;"))
 			.as("the pre-filled amount is selected, so typing replaces it").isEqualTo(true);
 		focused().sendKeys("45,50");
@@ -112,36 +111,36 @@ class RefundBrowserIT {
 			.contains("Remaining: " + eur(74_50));
 		browser.waitFor(d -> "succeeded".equals(focused().getAttribute("data-outcome")));
 		browser.waitFor(d -> eur(74_50).equals(remaining(charge)));
-		String refundRow = rowIds().get(0);
+		String refundRow = browser.transactionRowIds().get(0);
 		assertThat(cell(refundRow, 3)).as("Parent Transaction ID").isEqualTo(charge);
 		assertThat(cell(refundRow, 6)).isEqualTo("Refund (dashboard)");
 		assertThat(cell(refundRow, 10)).isEqualTo(eur(45_50));
-		assertThat(pageWasNotReloaded()).isTrue();
+		assertThat(browser.pageWasNotReloaded()).isTrue();
 		browser.screenshot("refund-success");
 
 		// the rest: the button goes
 		button(charge).click();
-		browser.waitFor(d -> dialogOpen() && "74,50".equals(value("refund-amount")));
+		browser.waitFor(d -> dialogOpen() && "74,50".equals(browser.value("refund-amount")));
 		assertThat(browser.driver().findElements(By.cssSelector("#refund-outcome .banner"))).as("the last banner went").isEmpty();
 		browser.driver().findElement(By.id("refund-reason")).sendKeys("Rest of the order returned");
 		browser.driver().findElement(By.cssSelector("#refund-form button[type='submit']")).click();
 		browser.waitFor(d -> !dialogOpen() && bannerText().startsWith("Refund Successful"));
 		browser.waitFor(d -> eur(0).equals(remaining(charge)) && !refundButtons().contains(charge));
-		assertThat(rowIds().stream().filter(id -> charge.equals(cell(id, 3))).count()).isEqualTo(2);
+		assertThat(browser.transactionRowIds().stream().filter(id -> charge.equals(cell(id, 3))).count()).isEqualTo(2);
 
 		// a refund larger than today's balance (35,00 of sales left today): refused in red, with the China day
 		button(yesterday).click();
-		browser.waitFor(d -> dialogOpen() && "300,00".equals(value("refund-amount")));
+		browser.waitFor(d -> dialogOpen() && "300,00".equals(browser.value("refund-amount")));
 		focused().sendKeys(Keys.chord(Keys.CONTROL, "a"), "100,00");
 		browser.driver().findElement(By.id("refund-reason")).sendKeys("Customer returned the order");
 		browser.driver().findElement(By.cssSelector("#refund-form button[type='submit']")).click();
 		browser.waitFor(d -> dialogOpen() && !browser.driver().findElements(By.id("refund-refusal")).isEmpty());
-		String refusal = text("#refund-refusal");
+		String refusal = browser.text("#refund-refusal");
 		assertThat(refusal).startsWith("Refund not made. Refund amount is greater than today's overall payment.")
 			.contains("sales since 00:00 China time (Asia/Shanghai)")
 			.contains("In this store's time, the next 00:00 China time is 2026-11-20 16:00 (Europe/Lisbon).");
 		assertThat(focused().getAttribute("id")).as("the refusal is read out first").isEqualTo("refund-refusal");
-		assertThat(value("refund-amount")).isEqualTo("100,00");
+		assertThat(browser.value("refund-amount")).isEqualTo("100,00");
 		browser.screenshot("refund-refused");
 		browser.driver().findElement(By.cssSelector("#refund-dialog [data-dialog-close]")).click();
 		browser.waitFor(d -> !dialogOpen() && ("refund-" + yesterday).equals(focused().getAttribute("data-opener")));
@@ -151,13 +150,13 @@ class RefundBrowserIT {
 		browser.driver().findElement(By.cssSelector("[data-opener='refunds-" + charge + "']")).click();
 		browser.waitFor(d -> !browser.driver().findElements(By.cssSelector("#refunds-dialog[open] tbody tr")).isEmpty());
 		assertThat(browser.driver().findElements(By.cssSelector("#refunds-dialog tbody tr"))).hasSize(2);
-		assertThat(text("#refunds-dialog tbody tr:first-child")).contains(eur(45_50)).contains("Two items returned")
+		assertThat(browser.text("#refunds-dialog tbody tr:first-child")).contains(eur(45_50)).contains("Two items returned")
 			.contains("Refunded");
 		browser.screenshot("refunds-list");
 		focused().sendKeys(Keys.ESCAPE);
 		browser.waitFor(d -> browser.driver().findElements(By.id("refunds-dialog")).isEmpty());
-		assertThat(pageWasNotReloaded()).isTrue();
-		assertThat(cspViolations()).as("no inline script or style in anything swapped in").isEmpty();
+		assertThat(browser.pageWasNotReloaded()).isTrue();
+		assertThat(browser.cspViolations()).as("no inline script or style in anything swapped in").isEmpty();
 	}
 
 	@Test
@@ -173,7 +172,7 @@ class RefundBrowserIT {
 
 		assertThat(refundButtons()).isEmpty();
 		assertThat(browser.driver().findElements(By.id("refunds-off"))).hasSize(1);
-		assertThat(text("#refunds-off")).startsWith("Refunds are not enabled for this account, so there is no Refund button. "
+		assertThat(browser.text("#refunds-off")).startsWith("Refunds are not enabled for this account, so there is no Refund button. "
 				+ "To have them enabled, contact Walletdesk merchant support: support@walletdesk.example");
 		browser.screenshot("refunds-off");
 	}
@@ -210,56 +209,25 @@ class RefundBrowserIT {
 		return browser.driver().switchTo().activeElement();
 	}
 
-	private static String value(String id) {
-		return browser.driver().findElement(By.id(id)).getDomProperty("value");
-	}
-
-	private static String text(String css) {
-		return ((String) ((JavascriptExecutor) browser.driver()).executeScript(
-				"return document.querySelector(arguments[0]).textContent;", css)).replaceAll("\\s+", " ").strip();
-	}
-
 	private static String bannerText() {
 		List<WebElement> banner = browser.driver().findElements(By.cssSelector("#refund-outcome .banner"));
-		return banner.isEmpty() ? "" : text("#refund-outcome .banner");
+		return banner.isEmpty() ? "" : browser.text("#refund-outcome .banner");
 	}
 
-	@SuppressWarnings("unchecked")
-	private static List<String> rowIds() {
-		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
-				"return Array.from(document.querySelectorAll('#transactions tbody tr')).map(r => r.dataset.id);");
-	}
-
-	@SuppressWarnings("unchecked")
 	private static List<String> refundButtons() {
-		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+		return browser.strings(
 				"return Array.from(document.querySelectorAll('#transactions button[data-opener]'))"
 						+ ".map(b => b.dataset.opener.replace('refund-', ''));");
 	}
 
 	private static String cell(String transactionId, int column) {
-		return ((String) ((JavascriptExecutor) browser.driver()).executeScript(
+		return ((String) browser.script(
 				"return document.querySelector('#transactions tr[data-id=\"' + arguments[0] + '\"]').children[arguments[1]].textContent;",
 				transactionId, column)).strip();
 	}
 
 	private static String remaining(String chargeId) {
 		return cell(chargeId, 12);
-	}
-
-	/** Marks the window (it dies with a page load) and records any CSP violation from now on. */
-	private static void markPage() {
-		((JavascriptExecutor) browser.driver()).executeScript("window.walletdeskMarker = 'still-here'; window.cspViolations = [];"
-				+ "document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective));");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> cspViolations() {
-		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("return window.cspViolations;");
-	}
-
-	private static boolean pageWasNotReloaded() {
-		return "still-here".equals(((JavascriptExecutor) browser.driver()).executeScript("return window.walletdeskMarker;"));
 	}
 
 }

@@ -12,7 +12,6 @@ import com.walletdesk.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -50,9 +49,9 @@ class TransactionPagesBrowserIT {
 
 		browser.open(this.port, "/stores/" + shop.lisbon.id() + "/transactions");
 		assertThat(browser.driver().getTitle()).startsWith("Transaction Lookup");
-		assertThat(rowIds()).hasSize(shop.lisbonRows).as("the default period: the last week with transactions");
-		assertThat(value("from")).isEqualTo("2026-09-14");
-		assertThat(value("to")).isEqualTo("2026-09-20");
+		assertThat(browser.transactionRowIds()).hasSize(shop.lisbonRows).as("the default period: the last week with transactions");
+		assertThat(browser.value("from")).isEqualTo("2026-09-14");
+		assertThat(browser.value("to")).isEqualTo("2026-09-20");
 		browser.screenshot("transaction-lookup");
 		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(2560, 1000));
 		browser.screenshot("transaction-lookup-wide");
@@ -60,57 +59,57 @@ class TransactionPagesBrowserIT {
 		assertThat(headers()).containsExactlyElementsOf(TransactionPagesIT.COLUMNS);
 
 		// search as you type: rows narrow, the URL follows, the page is not reloaded
-		markPage();
+		browser.markPage();
 		WebElement search = browser.driver().findElement(By.id("q"));
 		search.sendKeys("pbl-2026");
-		browser.waitFor(d -> rowIds().size() == shop.payByLinkRows);
+		browser.waitFor(d -> browser.transactionRowIds().size() == shop.payByLinkRows);
 		browser.waitFor(d -> d.getCurrentUrl().contains("q=pbl-2026"));
-		assertThat(pageWasNotReloaded()).isTrue();
+		assertThat(browser.pageWasNotReloaded()).isTrue();
 		assertThat(cellTexts(4)).allMatch(reference -> reference.startsWith("PBL-2026"));
 		search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
 		search.sendKeys("wechat");
 		browser.waitFor(d -> d.getCurrentUrl().contains("q=wechat"));
 		browser.waitFor(d -> cellTexts(7).stream().allMatch("WeChat Pay"::equals) && !cellTexts(7).isEmpty());
 		search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-		browser.waitFor(d -> rowIds().size() == shop.lisbonRows);
-		assertThat(pageWasNotReloaded()).isTrue();
+		browser.waitFor(d -> browser.transactionRowIds().size() == shop.lisbonRows);
+		assertThat(browser.pageWasNotReloaded()).isTrue();
 
 		// the calendar: first click the start, second click the end
 		browser.driver().findElement(By.cssSelector("[data-range-toggle]")).click();
 		browser.waitFor(d -> d.findElement(By.id("calendar")).isDisplayed());
 		browser.screenshot("calendar");
 		browser.driver().findElement(By.cssSelector("#calendar [data-date='2026-09-19']")).click();
-		assertThat(value("from")).isEqualTo("2026-09-19");
+		assertThat(browser.value("from")).isEqualTo("2026-09-19");
 		browser.driver().findElement(By.cssSelector("#calendar [data-date='2026-09-17']")).click();
 		browser.waitFor(d -> d.getCurrentUrl().contains("from=2026-09-17") && d.getCurrentUrl().contains("to=2026-09-19"));
-		browser.waitFor(d -> rowIds().size() == shop.rowsFrom17To19);
+		browser.waitFor(d -> browser.transactionRowIds().size() == shop.rowsFrom17To19);
 		assertThat(browser.driver().findElement(By.id("calendar")).isDisplayed()).isFalse();
-		assertThat(pageWasNotReloaded()).isTrue();
+		assertThat(browser.pageWasNotReloaded()).isTrue();
 
 		// the same with the keyboard in the plain date input (month/day/year in en-US)
 		WebElement from = browser.driver().findElement(By.id("from"));
 		from.sendKeys("09182026"); // focus lands on the first part, the month
 		browser.waitFor(d -> d.getCurrentUrl().contains("from=2026-09-18"));
-		browser.waitFor(d -> rowIds().size() == shop.rowsFrom18To19);
+		browser.waitFor(d -> browser.transactionRowIds().size() == shop.rowsFrom18To19);
 
 		// paging: next and previous, and the browser's back button
 		browser.open(this.port, "/stores/" + shop.lisbon.id() + "/transactions?limit=5");
-		markPage();
-		List<String> first = rowIds();
+		browser.markPage();
+		List<String> first = browser.transactionRowIds();
 		assertThat(first).hasSize(5);
 		browser.driver().findElement(By.cssSelector(".pager a[rel='next']")).click();
 		browser.waitFor(d -> d.getCurrentUrl().contains("cursor="));
-		browser.waitFor(d -> !rowIds().isEmpty() && !rowIds().get(0).equals(first.get(0)));
-		List<String> second = rowIds();
+		browser.waitFor(d -> !browser.transactionRowIds().isEmpty() && !browser.transactionRowIds().get(0).equals(first.get(0)));
+		List<String> second = browser.transactionRowIds();
 		assertThat(second).hasSize(5).doesNotContainAnyElementsOf(first);
 		browser.screenshot("transaction-lookup-page-2");
 		browser.driver().findElement(By.cssSelector(".pager a[rel='prev']")).click();
-		browser.waitFor(d -> rowIds().equals(first));
-		assertThat(pageWasNotReloaded()).isTrue();
+		browser.waitFor(d -> browser.transactionRowIds().equals(first));
+		assertThat(browser.pageWasNotReloaded()).isTrue();
 		browser.driver().navigate().back();
-		browser.waitFor(d -> d.getCurrentUrl().contains("cursor=") && rowIds().equals(second));
+		browser.waitFor(d -> d.getCurrentUrl().contains("cursor=") && browser.transactionRowIds().equals(second));
 		browser.driver().navigate().back();
-		browser.waitFor(d -> !d.getCurrentUrl().contains("cursor=") && rowIds().equals(first));
+		browser.waitFor(d -> !d.getCurrentUrl().contains("cursor=") && browser.transactionRowIds().equals(first));
 
 		// All Transactions Search, from the User Menu
 		browser.driver().findElement(By.cssSelector(".user-menu summary")).click();
@@ -210,34 +209,13 @@ class TransactionPagesBrowserIT {
 		browser.screenshot("home");
 	}
 
-	/** Leaves a mark on the window: it survives htmx swaps and dies with any page load. */
-	private static void markPage() {
-		((JavascriptExecutor) browser.driver()).executeScript("window.walletdeskMarker = 'still-here';");
-	}
-
-	private static boolean pageWasNotReloaded() {
-		return "still-here".equals(((JavascriptExecutor) browser.driver()).executeScript("return window.walletdeskMarker;"));
-	}
-
-	private static String value(String id) {
-		return browser.driver().findElement(By.id(id)).getDomProperty("value");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<String> rowIds() {
-		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
-				"return Array.from(document.querySelectorAll('#transactions tbody tr')).map(r => r.dataset.id);");
-	}
-
-	@SuppressWarnings("unchecked")
 	private static List<String> headers() {
-		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+		return browser.strings(
 				"return Array.from(document.querySelectorAll('#transactions thead th')).map(th => th.textContent.trim());");
 	}
 
-	@SuppressWarnings("unchecked")
 	private static List<String> cellTexts(int column) {
-		return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
+		return browser.strings(
 				"return Array.from(document.querySelectorAll('#transactions tbody tr'))"
 						+ ".map(r => r.children[arguments[0]].textContent.trim());",
 				column);
