@@ -1,15 +1,12 @@
 package com.walletdesk.refund;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.money.Money;
-import com.walletdesk.merchant.MerchantService;
+import com.walletdesk.transaction.TransactionQuery;
 import com.walletdesk.transaction.TransactionRow;
-import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.wallet.RefundOrder;
 import com.walletdesk.wallet.WalletAnswer;
 import com.walletdesk.wallet.WalletService;
@@ -35,11 +32,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RefundService {
 
-	private static final Pattern GATEWAY_ID = Pattern.compile("\\d{12}");
-
-	private final TransactionService transactions;
-
-	private final MerchantService merchants;
+	private final TransactionQuery query;
 
 	private final RefundSettlement settlement;
 
@@ -51,10 +44,9 @@ public class RefundService {
 
 	private final RefundCheckpoints checkpoints;
 
-	RefundService(TransactionService transactions, MerchantService merchants, RefundSettlement settlement,
-			Refunds refunds, WalletService wallet, RefundAudit audit, RefundCheckpoints checkpoints) {
-		this.transactions = transactions;
-		this.merchants = merchants;
+	RefundService(TransactionQuery query, RefundSettlement settlement, Refunds refunds, WalletService wallet,
+			RefundAudit audit, RefundCheckpoints checkpoints) {
+		this.query = query;
 		this.settlement = settlement;
 		this.refunds = refunds;
 		this.wallet = wallet;
@@ -96,7 +88,7 @@ public class RefundService {
 
 	/** The dashboard refunds of a charge the caller can see, oldest first (404 outside its scope). */
 	public List<RefundView> refundsOf(CurrentUser user, String chargeId) {
-		TransactionRow charge = visibleTransaction(user, chargeId);
+		TransactionRow charge = this.query.find(user, chargeId);
 		return this.refunds.findByCharge(charge.id()).stream().map(RefundView::of).toList();
 	}
 
@@ -107,7 +99,7 @@ public class RefundService {
 	 * {@link ProblemException}).
 	 */
 	public RefundDraft draft(CurrentUser user, String chargeId) {
-		TransactionRow charge = visibleTransaction(user, chargeId);
+		TransactionRow charge = this.query.find(user, chargeId);
 		requirePrivilege(user);
 		if (!charge.isCharge() || charge.remaining() <= 0) {
 			throw notRefundable();
@@ -130,7 +122,7 @@ public class RefundService {
 
 	private Attempt attempt(CurrentUser user, String chargeId, RefundCommand command, String idempotencyKey) {
 		String key = ValidRefundRequest.checkKey(idempotencyKey);
-		TransactionRow charge = visibleTransaction(user, chargeId);
+		TransactionRow charge = this.query.find(user, chargeId);
 		requirePrivilege(user);
 		if (!charge.isCharge()) {
 			throw notRefundable();
@@ -181,14 +173,6 @@ public class RefundService {
 	static RefundOrder order(Refund refund, TransactionRow charge) {
 		return new RefundOrder(refund.walletKey(), charge.id(), charge.vendorReference(), charge.method(),
 				charge.storeId(), refund.amountMoney(), charge.amountMoney(), refund.reason());
-	}
-
-	/** The transaction, if its store is in the caller's scope; else 404, as for an unknown one. */
-	private TransactionRow visibleTransaction(CurrentUser user, String id) {
-		Optional<TransactionRow> row = id != null && GATEWAY_ID.matcher(id).matches() ? this.transactions.findById(id)
-				: Optional.empty();
-		return row.filter(r -> this.merchants.findStore(r.storeId()).filter(user.scope()::contains).isPresent())
-			.orElseThrow(() -> ProblemException.notFound("Transaction"));
 	}
 
 	private static void requirePrivilege(CurrentUser user) {

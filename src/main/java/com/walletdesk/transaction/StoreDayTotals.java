@@ -84,14 +84,13 @@ class StoreDayTotals {
 		if (days.isEmpty()) {
 			return List.of();
 		}
-		int[] counts = days.size() == 1 ? new int[] { updateOne(days.get(0)) }
-				: this.batch.batchUpdate(ADD, days, days.size(), (ps, day) -> {
-					ps.setLong(1, day.getValue().sales());
-					ps.setLong(2, day.getValue().refunds());
-					ps.setLong(3, day.getKey().storeId());
-					ps.setString(4, day.getKey().currency());
-					ps.setObject(5, day.getKey().chinaDate());
-				})[0];
+		int[] counts = this.batch.batchUpdate(ADD, days, days.size(), (ps, day) -> {
+			ps.setLong(1, day.getValue().sales());
+			ps.setLong(2, day.getValue().refunds());
+			ps.setLong(3, day.getKey().storeId());
+			ps.setString(4, day.getKey().currency());
+			ps.setObject(5, day.getKey().chinaDate());
+		})[0];
 		List<Map.Entry<Key, Sums>> missing = new ArrayList<>();
 		for (int i = 0; i < counts.length; i++) {
 			if (counts[i] == 0) {
@@ -99,11 +98,6 @@ class StoreDayTotals {
 			}
 		}
 		return missing;
-	}
-
-	private int updateOne(Map.Entry<Key, Sums> day) {
-		return this.batch.update(ADD, day.getValue().sales(), day.getValue().refunds(), day.getKey().storeId(),
-				day.getKey().currency(), day.getKey().chinaDate());
 	}
 
 	/** A store's charges and stored refunds in one currency on one China date (zero when none). */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.walletdesk.account.CurrentUser;
@@ -19,6 +20,7 @@ import com.walletdesk.web.ProblemException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -28,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class TransactionQuery {
+
+	private static final Pattern GATEWAY_ID = Pattern.compile("\\d{12}");
 
 	private final JdbcClient jdbc;
 
@@ -55,7 +59,12 @@ public class TransactionQuery {
 		return page(this.merchants.visibleStores(user.scope()), filter, false);
 	}
 
-	/** One transaction, or 404 when unknown or outside the caller's scope. */
+	/**
+	 * One transaction, or 404 when unknown or outside the caller's scope. Two reads of rows whose
+	 * store never changes need no read-only transaction (its commit is a round trip), and every
+	 * refund starts here.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public TransactionRow find(CurrentUser user, String id) {
 		TransactionRow row = findById(id).orElseThrow(() -> ProblemException.notFound("Transaction"));
 		try {
@@ -86,7 +95,7 @@ public class TransactionQuery {
 	}
 
 	Optional<TransactionRow> findById(String id) {
-		if (id == null || !id.matches("\\d{12}")) {
+		if (id == null || !GATEWAY_ID.matcher(id).matches()) {
 			return Optional.empty();
 		}
 		return this.transactions.findById(id);

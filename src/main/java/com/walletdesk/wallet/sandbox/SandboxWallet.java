@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.walletdesk.wallet.RefundOrder;
 import com.walletdesk.wallet.WalletAnswer;
@@ -36,7 +37,7 @@ public class SandboxWallet implements WalletProvider {
 
 	private final Clock clock;
 
-	private final java.util.concurrent.ConcurrentHashMap<Long, CachedBehaviour> behaviours = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Long, CachedBehaviour> behaviours = new ConcurrentHashMap<>();
 
 	private record CachedBehaviour(SandboxBehaviour behaviour, long readAtNanos) {
 	}
