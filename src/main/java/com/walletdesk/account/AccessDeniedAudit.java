@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.walletdesk.audit.AuditService;
+import com.walletdesk.web.ProblemResponses;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -39,7 +40,7 @@ class AccessDeniedAudit extends OncePerRequestFilter {
 				Authentication who = SecurityContextHolder.getContext().getAuthentication();
 				String account = who == null || who instanceof AnonymousAuthenticationToken
 						? (String) request.getAttribute(CurrentUserFilter.REFUSED_ACCOUNT) : who.getName();
-				String path = request.getRequestURI().substring(request.getContextPath().length());
+				String path = ProblemResponses.path(request);
 				this.audit.record(AuditService.ACCESS_DENIED, "DENIED", account, request.getMethod() + " " + path,
 						null);
 			}

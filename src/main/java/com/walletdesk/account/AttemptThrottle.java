@@ -49,7 +49,7 @@ class AttemptThrottle extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !"POST".equals(request.getMethod())
-				|| !GUARDED.contains(request.getRequestURI().substring(request.getContextPath().length()));
+				|| !GUARDED.contains(ProblemResponses.path(request));
 	}
 
 	@Override

@@ -83,7 +83,7 @@ class CurrentUserFilter extends OncePerRequestFilter {
 			case ACTIVE -> {
 				request.setAttribute(ATTRIBUTE, check.user());
 				Optional<SignInSteps.Step> step = this.steps.pending(account.get(), session);
-				if (step.isPresent() && !SignInSteps.allowedDuring(step.get(), path(request))) {
+				if (step.isPresent() && !SignInSteps.allowedDuring(step.get(), ProblemResponses.path(request))) {
 					refuse(request, response, HttpStatus.UNAUTHORIZED, step.get().name(), step.get().message,
 							step.get().page);
 					return;
@@ -91,10 +91,6 @@ class CurrentUserFilter extends OncePerRequestFilter {
 				chain.doFilter(request, response);
 			}
 		}
-	}
-
-	private static String path(HttpServletRequest request) {
-		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	private static void endSession(HttpServletRequest request) {

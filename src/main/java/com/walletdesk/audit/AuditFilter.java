@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import com.walletdesk.web.ProblemException;
+import com.walletdesk.web.RequestParams;
 
 /**
  * What an operator asks of the trail, read from the query string and checked: {@code from}
@@ -36,7 +37,7 @@ public record AuditFilter(Instant from, Instant to, String type, String account,
 		if (who != null && who.length() > 100) {
 			throw ProblemException.invalidField("INVALID_ACCOUNT", "account", "must be at most 100 characters");
 		}
-		return new AuditFilter(start, end, kind, who, parseLimit(limit), AuditCursor.decode(cursor));
+		return new AuditFilter(start, end, kind, who, RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), AuditCursor.decode(cursor));
 	}
 
 	/** The filter in words, for the AUDIT_READ event. */
@@ -64,23 +65,6 @@ public record AuditFilter(Instant from, Instant to, String type, String account,
 			// answered below
 		}
 		throw ProblemException.invalidField("INVALID_DATE", field, "must be a date (yyyy-MM-dd) or an ISO instant");
-	}
-
-	private static int parseLimit(String limit) {
-		String text = blankToNull(limit);
-		if (text == null) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int value = Integer.parseInt(text);
-			if (value >= 1 && value <= MAX_LIMIT) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw ProblemException.invalidField("INVALID_LIMIT", "limit", "must be a whole number from 1 to " + MAX_LIMIT);
 	}
 
 	private static String blankToNull(String value) {

@@ -17,7 +17,6 @@ import com.walletdesk.money.InvalidAmountException;
 import com.walletdesk.money.Money;
 import com.walletdesk.web.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,13 +84,8 @@ public class MerchantService {
 	}
 
 	/** A node by id regardless of scope: for operators' administration, which sees everything. */
-	public java.util.Optional<MerchantNode> findNode(long id) {
+	public Optional<MerchantNode> findNode(long id) {
 		return this.nodes.findById(id);
-	}
-
-	/** A store by id regardless of scope: for trusted callers (ingestion) that check their own rights. */
-	public Optional<MerchantNode> findStore(long id) {
-		return this.nodes.findById(id).filter(MerchantNode::isStore);
 	}
 
 	/** The name of each store's parent group: the {@code location} column of a transaction. */
@@ -252,8 +246,7 @@ public class MerchantService {
 
 	private static String missing(String field, boolean required) {
 		if (required) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid",
-					Map.of(field, "is required for a store"));
+			throw ProblemException.validation(field, "is required for a store");
 		}
 		return null;
 	}

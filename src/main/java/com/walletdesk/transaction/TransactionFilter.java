@@ -3,6 +3,7 @@ package com.walletdesk.transaction;
 import java.util.Optional;
 
 import com.walletdesk.web.ProblemException;
+import com.walletdesk.web.RequestParams;
 
 /**
  * What a lookup or search asks for, read from the query string and checked: a bad date, a
@@ -19,24 +20,8 @@ public record TransactionFilter(Optional<Period> period, SearchTerm term, int li
 			throw ProblemException.invalidField("INVALID_QUERY", "q",
 					"the search may be at most " + SearchTerm.MAX_LENGTH + " characters");
 		}
-		return new TransactionFilter(Period.parse(from, to), SearchTerm.parse(q), parseLimit(limit),
+		return new TransactionFilter(Period.parse(from, to), SearchTerm.parse(q), RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT),
 				PageCursor.decode(cursor));
-	}
-
-	private static int parseLimit(String limit) {
-		if (limit == null || limit.isBlank()) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int value = Integer.parseInt(limit.strip());
-			if (value >= 1 && value <= MAX_LIMIT) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw ProblemException.invalidField("INVALID_LIMIT", "limit", "must be a whole number from 1 to " + MAX_LIMIT);
 	}
 
 }

@@ -36,6 +36,16 @@ public class ProblemException extends RuntimeException {
 		return new ProblemException(HttpStatus.BAD_REQUEST, code, message, Map.of(field, message));
 	}
 
+	/** 400 {@code VALIDATION_FAILED}: the fields named, each with what is wrong with it. */
+	public static ProblemException validation(Map<String, String> fields) {
+		return new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid", fields);
+	}
+
+	/** {@link #validation(Map)} for one field. */
+	public static ProblemException validation(String field, String message) {
+		return validation(Map.of(field, message));
+	}
+
 	/** Unknown, or outside the caller's scope: the two are never told apart. */
 	public static ProblemException notFound(String what) {
 		return new ProblemException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " not found");

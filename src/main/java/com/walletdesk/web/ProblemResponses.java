@@ -66,8 +66,12 @@ public final class ProblemResponses {
 
 	/** True for requests that must be answered with JSON, never with a page or a redirect. */
 	public static boolean isApi(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/api/");
+		return path(request).startsWith("/api/");
+	}
+
+	/** The request's path inside the application (without its context path), as sent. */
+	public static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 }

@@ -8,6 +8,7 @@ import com.walletdesk.account.ApiKeyService;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.account.MfaService;
 import com.walletdesk.web.ProblemException;
+import com.walletdesk.web.RequestParams;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,37 +52,28 @@ class AdminSecurityController {
 
 	@DeleteMapping("/api/v1/admin/api-keys/{id}")
 	ResponseEntity<Void> revokeKey(CurrentUser operator, @PathVariable String id) {
-		this.apiKeys.revoke(parseId(id, "API key"), operator.username());
+		this.apiKeys.revoke(RequestParams.numericId(id, "API key"), operator.username());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/admin/users/{id}/unlock")
 	ResponseEntity<Void> unlock(CurrentUser operator, @PathVariable String id) {
-		this.accounts.unlock(parseId(id, "User"), operator.username());
+		this.accounts.unlock(RequestParams.numericId(id, "User"), operator.username());
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/api/v1/admin/users/{id}/mfa")
 	ResponseEntity<Void> resetMfa(CurrentUser operator, @PathVariable String id) {
-		this.mfa.reset(parseId(id, "User"), operator.username());
+		this.mfa.reset(RequestParams.numericId(id, "User"), operator.username());
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/admin/users/{id}/security")
 	AccountService.SecurityStatus security(@PathVariable String id) {
-		return this.accounts.securityStatus(parseId(id, "User")).orElseThrow(() -> ProblemException.notFound("User"));
+		return this.accounts.securityStatus(RequestParams.numericId(id, "User")).orElseThrow(() -> ProblemException.notFound("User"));
 	}
 
 	record NewKeyRequest(String name, String purpose) {
-	}
-
-	private static long parseId(String id, String what) {
-		try {
-			return Long.parseLong(id);
-		}
-		catch (NumberFormatException ex) {
-			throw ProblemException.notFound(what);
-		}
 	}
 
 }

@@ -7,7 +7,7 @@ import com.walletdesk.admin.Administration;
 import com.walletdesk.merchant.MerchantService.MerchantChange;
 import com.walletdesk.merchant.MerchantService.NewMerchant;
 import com.walletdesk.merchant.MerchantSummary;
-import com.walletdesk.web.ProblemException;
+import com.walletdesk.web.RequestParams;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
@@ -51,19 +51,12 @@ class AdminMerchantApiController {
 	MerchantSummary update(CurrentUser operator, @PathVariable String id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(schema = @Schema(implementation = MerchantChangeBody.class))) @RequestBody JsonNode body) {
-		long merchantId = parseId(id, "Merchant");
+		long merchantId = RequestParams.pathId(id, "Merchant");
 		JsonBody json = JsonBody.of(body, CHANGE_FIELDS);
 		MerchantChange change = new MerchantChange(json.string("name"), json.string("location"), json.string("timezone"),
 				json.string("currency"), json.string("locale"), json.bool("licenseActive"));
 		json.requireAny();
 		return this.administration.updateMerchant(operator, merchantId, change);
-	}
-
-	static long parseId(String id, String what) {
-		if (id == null || !id.matches("\\d{1,18}")) {
-			throw ProblemException.notFound(what);
-		}
-		return Long.parseLong(id);
 	}
 
 	/** The documented shape of a new merchant (the body is read field by field). */

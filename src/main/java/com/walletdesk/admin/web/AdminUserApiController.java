@@ -7,6 +7,7 @@ import com.walletdesk.account.AccountService.AccountSummary;
 import com.walletdesk.account.AccountService.NewAccount;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.admin.Administration;
+import com.walletdesk.web.RequestParams;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ class AdminUserApiController {
 	AccountSummary update(CurrentUser operator, @PathVariable String id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @Content(schema = @Schema(implementation = UserChangeBody.class))) @RequestBody JsonNode body) {
-		long accountId = AdminMerchantApiController.parseId(id, "User");
+		long accountId = RequestParams.pathId(id, "User");
 		JsonBody json = JsonBody.of(body, CHANGE_FIELDS);
 		AccountChange change = new AccountChange(json.bool("canRefund"), json.bool("enabled"), json.string("password"));
 		json.requireAny();

@@ -85,8 +85,7 @@ final class JsonBody {
 	/** Throws the collected problems, if any, as one 400 naming every field. */
 	void check() {
 		if (!this.errors.isEmpty()) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid",
-					this.errors);
+			throw ProblemException.validation(this.errors);
 		}
 	}
 

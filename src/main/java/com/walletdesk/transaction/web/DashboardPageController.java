@@ -8,6 +8,7 @@ import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.transaction.StoreWeek;
 import com.walletdesk.transaction.TransactionQuery;
+import com.walletdesk.web.RequestParams;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +51,7 @@ class DashboardPageController {
 
 	@GetMapping("/merchants/{id}")
 	String group(CurrentUser user, @PathVariable String id, Model model) {
-		MerchantNode node = this.merchants.requireVisible(user.scope(), PageIds.parse(id, "Merchant"));
+		MerchantNode node = this.merchants.requireVisible(user.scope(), RequestParams.pathId(id, "Merchant"));
 		if (node.isStore()) {
 			return "redirect:/stores/" + node.id();
 		}
@@ -65,7 +66,7 @@ class DashboardPageController {
 
 	@GetMapping("/stores/{id}")
 	String store(CurrentUser user, @PathVariable String id, Model model) {
-		MerchantNode store = this.merchants.requireVisibleStore(user.scope(), PageIds.parse(id, "Store"));
+		MerchantNode store = this.merchants.requireVisibleStore(user.scope(), RequestParams.pathId(id, "Store"));
 		StoreWeek week = this.query.weekSummaries(user, store.id()).get(0);
 		model.addAttribute("node", store);
 		model.addAttribute("trail", this.panel.trail(user, store));

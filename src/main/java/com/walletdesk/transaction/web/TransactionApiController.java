@@ -6,7 +6,7 @@ import com.walletdesk.account.CurrentUser;
 import com.walletdesk.transaction.TransactionFilter;
 import com.walletdesk.transaction.TransactionPage;
 import com.walletdesk.transaction.TransactionQuery;
-import com.walletdesk.web.ProblemException;
+import com.walletdesk.web.RequestParams;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +27,7 @@ class TransactionApiController {
 	TransactionList lookup(CurrentUser user, @PathVariable String storeId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-		long store = parseId(storeId, "Store");
+		long store = RequestParams.numericId(storeId, "Store");
 		TransactionFilter filter = TransactionFilter.parse(from, to, q, limit, cursor);
 		return TransactionList.of(this.query.lookup(user, store, filter));
 	}
@@ -44,15 +44,6 @@ class TransactionApiController {
 		var row = this.query.find(user, id);
 		TransactionPage page = this.query.single(user, row, true);
 		return TransactionItem.of(page, row);
-	}
-
-	static long parseId(String id, String what) {
-		try {
-			return Long.parseLong(id);
-		}
-		catch (NumberFormatException ex) {
-			throw ProblemException.notFound(what);
-		}
 	}
 
 	/** The response of a listing: its period, a page of items, and where the next page starts. */

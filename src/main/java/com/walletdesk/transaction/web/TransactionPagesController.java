@@ -13,6 +13,7 @@ import com.walletdesk.transaction.TransactionPage;
 import com.walletdesk.transaction.TransactionQuery;
 import com.walletdesk.web.Htmx;
 import com.walletdesk.web.ProblemException;
+import com.walletdesk.web.RequestParams;
 import com.walletdesk.web.SupportContact;
 
 import org.springframework.http.HttpStatus;
@@ -57,7 +58,7 @@ class TransactionPagesController {
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		// scope first: a foreign store is "not found" whatever else the query string says
-		MerchantNode store = this.merchants.requireVisibleStore(user.scope(), PageIds.parse(storeId, "Store"));
+		MerchantNode store = this.merchants.requireVisibleStore(user.scope(), RequestParams.pathId(storeId, "Store"));
 		model.addAttribute("store", store);
 		model.addAttribute("trail", this.panel.trail(user, store));
 		// whom to ask when there is no Refund button (the page says so once)
