@@ -56,11 +56,6 @@ public class AccountService {
 		return this.accounts.findById(accountId).map(this::toCurrentUser);
 	}
 
-	/** Whether the account may keep using its session: enabled, and (for merchants) licensed. */
-	public AccountStanding standing(long accountId) {
-		return check(this.accounts.findById(accountId).orElse(null)).standing();
-	}
-
 	/** The stored account, for the filters of this module. */
 	Optional<Account> account(long accountId) {
 		return this.accounts.findById(accountId);
@@ -122,11 +117,11 @@ public class AccountService {
 		Role role = parseRole(request.role());
 		Long scopeId = null;
 		if (role == Role.OPERATOR && request.scopeId() != null) {
-			throw invalid("scopeId", "must be empty for an OPERATOR, who sees every merchant");
+			throw ProblemException.validation("scopeId", "must be empty for an OPERATOR, who sees every merchant");
 		}
 		if (role == Role.MERCHANT) {
 			if (request.scopeId() == null) {
-				throw invalid("scopeId", "is required for a MERCHANT user");
+				throw ProblemException.validation("scopeId", "is required for a MERCHANT user");
 			}
 			scopeId = this.merchants.findNode(request.scopeId())
 				.orElseThrow(() -> ProblemException.invalidField("UNKNOWN_SCOPE", "scopeId", "no such merchant"))
@@ -194,11 +189,6 @@ public class AccountService {
 		this.audit.record(AuditService.PASSWORD_CHANGE, "SUCCESS", account.username(), "account", null);
 	}
 
-	/** Whether the account must change its password before anything else (an operator issued it). */
-	boolean passwordChangeRequired(long accountId) {
-		return this.accounts.findById(accountId).map(Account::passwordChangeRequired).orElse(false);
-	}
-
 	/** An operator lifts a lock-out before its time (and clears the failure count). */
 	@Transactional
 	public void unlock(long id, String operator) {
@@ -262,7 +252,7 @@ public class AccountService {
 	static String normaliseUsername(String username) {
 		String value = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
 		if (!USERNAME.matcher(value).matches()) {
-			throw invalid("username", "must be 3 to 100 characters: letters, digits, '.', '_', '@' or '-'");
+			throw ProblemException.validation("username", "must be 3 to 100 characters: letters, digits, '.', '_', '@' or '-'");
 		}
 		return value;
 	}
@@ -272,17 +262,12 @@ public class AccountService {
 			return Role.valueOf(role == null ? "" : role);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid("role", "must be OPERATOR or MERCHANT");
+			throw ProblemException.validation("role", "must be OPERATOR or MERCHANT");
 		}
 	}
 
 	private static ProblemException usernameTaken() {
 		return ProblemException.conflict("USERNAME_TAKEN", "An account with this username exists");
-	}
-
-	private static ProblemException invalid(String field, String message) {
-		return new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid",
-				Map.of(field, message));
 	}
 
 	private static AccountSummary summary(Account account) {

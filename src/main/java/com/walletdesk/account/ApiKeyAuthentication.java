@@ -15,12 +15,9 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
 	private final String keyId;
 
-	private final String keyName;
-
 	ApiKeyAuthentication(ApiKeys.ApiKey key) {
 		super(List.of(new SimpleGrantedAuthority("SCOPE_" + key.purpose())));
 		this.keyId = String.valueOf(key.id());
-		this.keyName = key.name();
 		setAuthenticated(true);
 	}
 
@@ -37,14 +34,6 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 	@Override
 	public String getName() {
 		return "api-key:" + this.keyId;
-	}
-
-	public String keyId() {
-		return this.keyId;
-	}
-
-	public String keyName() {
-		return this.keyName;
 	}
 
 }

@@ -6,14 +6,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import com.walletdesk.audit.AuditService;
 import com.walletdesk.web.ProblemException;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,16 +56,14 @@ public class ApiKeyService {
 	public NewKey create(String name, String purpose, String operator) {
 		String label = name == null ? "" : name.strip();
 		if (label.isEmpty() || label.length() > 100) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid",
-					Map.of("name", "must be 1 to 100 characters"));
+			throw ProblemException.validation("name", "must be 1 to 100 characters");
 		}
 		Purpose kind;
 		try {
 			kind = Purpose.valueOf(purpose == null ? "" : purpose.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Some fields are not valid",
-					Map.of("purpose", "must be INGEST"));
+			throw ProblemException.validation("purpose", "must be INGEST");
 		}
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
@@ -97,7 +93,7 @@ public class ApiKeyService {
 			return Optional.empty();
 		}
 		Optional<ApiKeys.ApiKey> key = this.keys.findActiveByHash(MfaService.hash(presented));
-		key.ifPresent(k -> this.keys.touch(k.id(), this.clock.instant()));
+		key.ifPresent(k -> this.keys.touch(k, this.clock.instant()));
 		return key;
 	}
 

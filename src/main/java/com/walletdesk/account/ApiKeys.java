@@ -62,14 +62,21 @@ class ApiKeys {
 			.update() == 1;
 	}
 
-	/** Records a use, writing at most once a minute per key (a busy key does not write on every call). */
-	void touch(long id, Instant now) {
+	/**
+	 * Records a use, writing at most once a minute per key (a busy key does not write on every
+	 * call): nothing is sent when the key as read was used in the last minute, and the UPDATE's
+	 * guard covers requests that read it at the same time.
+	 */
+	void touch(ApiKey key, Instant now) {
+		if (key.lastUsedAt() != null && !key.lastUsedAt().isBefore(now.minusSeconds(60))) {
+			return;
+		}
 		this.jdbc.sql("""
 				UPDATE api_key SET last_used_at = :now
 				WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :minuteAgo)""")
 			.param("now", utc(now))
 			.param("minuteAgo", utc(now.minusSeconds(60)))
-			.param("id", id)
+			.param("id", key.id())
 			.update();
 	}
 

@@ -59,12 +59,4 @@ class LockOut {
 		}
 	}
 
-	int maxAttempts() {
-		return this.maxAttempts;
-	}
-
-	Duration duration() {
-		return this.duration;
-	}
-
 }

@@ -53,14 +53,6 @@ class RateLimiter {
 		this.buckets.clear();
 	}
 
-	long capacity() {
-		return this.capacity;
-	}
-
-	Duration period() {
-		return this.period;
-	}
-
 	private Bucket newBucket() {
 		long size = this.capacity;
 		Duration refill = this.period;

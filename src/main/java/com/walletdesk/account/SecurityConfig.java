@@ -83,8 +83,8 @@ class SecurityConfig {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts,
-			AuthenticationManager authenticationManager, SignInSteps steps, AttemptThrottle throttle,
-			ApiKeyService apiKeys, AuditService audit,
+			AuthenticationManager authenticationManager, SignInSteps steps, SignInProgress progress,
+			AttemptThrottle throttle, ApiKeyService apiKeys, AuditService audit,
 			@Value("${walletdesk.security.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
 		http.authenticationManager(authenticationManager);
 		http.authorizeHttpRequests(authorize -> authorize
@@ -103,7 +103,7 @@ class SecurityConfig {
 			.anyRequest()
 			.hasAnyRole(Role.OPERATOR.name(), Role.MERCHANT.name()));
 		http.formLogin(form -> form.loginPage("/login")
-			.successHandler(new SignInSuccess(accounts, steps))
+			.successHandler(new SignInSuccess(progress))
 			.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
 					+ (exception instanceof LicenseInactiveException ? "/login?license" : "/login?error"))));
 		// a new session (new ID, new creation time) at sign-in: no fixation, and the absolute lifetime starts

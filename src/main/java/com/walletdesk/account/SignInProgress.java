@@ -31,7 +31,11 @@ public class SignInProgress {
 
 	/** The page of the next pending step, or the dashboard when none is left. */
 	public String nextPage(HttpServletRequest request, CurrentUser user) {
-		return this.accounts.account(user.accountId())
+		return nextPage(request, user.accountId());
+	}
+
+	String nextPage(HttpServletRequest request, long accountId) {
+		return this.accounts.account(accountId)
 			.flatMap(account -> this.steps.pending(account, request.getSession(false)))
 			.map(step -> step.page)
 			.orElse("/");

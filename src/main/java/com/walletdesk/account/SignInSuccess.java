@@ -14,13 +14,10 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  */
 class SignInSuccess implements AuthenticationSuccessHandler {
 
-	private final AccountService accounts;
+	private final SignInProgress progress;
 
-	private final SignInSteps steps;
-
-	SignInSuccess(AccountService accounts, SignInSteps steps) {
-		this.accounts = accounts;
-		this.steps = steps;
+	SignInSuccess(SignInProgress progress) {
+		this.progress = progress;
 	}
 
 	@Override
@@ -29,10 +26,7 @@ class SignInSuccess implements AuthenticationSuccessHandler {
 		SignInSteps.forget(request.getSession(false));
 		String target = "/";
 		if (authentication.getPrincipal() instanceof SignedInAccount principal) {
-			target = this.accounts.account(principal.accountId())
-				.flatMap(account -> this.steps.pending(account, request.getSession(false)))
-				.map(step -> step.page)
-				.orElse("/");
+			target = this.progress.nextPage(request, principal.accountId());
 		}
 		response.sendRedirect(request.getContextPath() + target);
 	}
