@@ -27,8 +27,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Administration {
 
-	static final String AUDIT_TYPE = "ADMIN_CHANGE";
-
 	private final MerchantService merchants;
 
 	private final AccountService accounts;
@@ -82,10 +80,10 @@ public class Administration {
 			result = change.get();
 		}
 		catch (ProblemException ex) {
-			this.audit.record(AUDIT_TYPE, "REFUSED", operator.username(), resource, details + " -> " + ex.code());
+			this.audit.record(AuditService.ADMIN_CHANGE, "REFUSED", operator.username(), resource, details + " -> " + ex.code());
 			throw ex;
 		}
-		this.audit.record(AUDIT_TYPE, "SUCCESS", operator.username(), resourceOf.apply(result), details);
+		this.audit.record(AuditService.ADMIN_CHANGE, "SUCCESS", operator.username(), resourceOf.apply(result), details);
 		return result;
 	}
 

@@ -41,9 +41,10 @@ class AuditRetention {
 
 	@Scheduled(cron = "${walletdesk.audit.purge-cron:0 30 3 * * *}", zone = "UTC")
 	void purge() {
-		long removed = this.audit.purgeBefore(cutoff());
+		Instant cutoff = cutoff();
+		long removed = this.audit.purgeBefore(cutoff);
 		if (removed > 0) {
-			log.info("Audit retention: removed {} events recorded before {}", removed, cutoff());
+			log.info("Audit retention: removed {} events recorded before {}", removed, cutoff);
 		}
 	}
 

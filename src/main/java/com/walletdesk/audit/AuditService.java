@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,7 +76,7 @@ public class AuditService {
 		this.jdbc.sql("""
 				INSERT INTO audit_event (at, account, type, outcome, source_ip, resource, details)
 				VALUES (:at, :account, :type, :outcome, :sourceIp, :resource, :details)""")
-			.param("at", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+			.param("at", utc(this.clock.instant()))
 			.param("account", truncate(account, 100))
 			.param("type", type)
 			.param("outcome", truncate(outcome, 32))
@@ -93,7 +94,7 @@ public class AuditService {
 		record(AUDIT_READ, "SUCCESS", reader, "audit", filter.describe());
 		StringBuilder sql = new StringBuilder("SELECT id, at, account, type, outcome, source_ip, resource, details "
 				+ "FROM audit_event WHERE 1 = 1");
-		var params = new java.util.LinkedHashMap<String, Object>();
+		var params = new LinkedHashMap<String, Object>();
 		if (filter.from() != null) {
 			sql.append(" AND at >= :from");
 			params.put("from", utc(filter.from()));

@@ -72,9 +72,9 @@ class MerchantNodes {
 	 * partial index, so the cost does not grow with the tree.
 	 */
 	Optional<LicensedNode> findWithLicense(long id) {
-		return this.jdbc.sql("""
-				SELECT n.id, n.parent_id, n.kind, n.name, n.location, n.timezone, n.currency, n.locale,
-				  n.license_active, n.path, (SELECT COUNT(*) FROM merchant_node a
+		// the bare COLUMNS are n's: the subquery's columns are all qualified with a
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				, (SELECT COUNT(*) FROM merchant_node a
 				   WHERE a.license_active = FALSE AND n.path LIKE a.path || '%') AS switched_off
 				FROM merchant_node n WHERE n.id = :id""")
 			.param("id", id)

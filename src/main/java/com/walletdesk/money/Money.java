@@ -55,9 +55,10 @@ public record Money(long minor, Currency currency) {
 		Money money = parse(decimal, currencyCode);
 		int digits = minorDigits(money.currency);
 		int scale = decimal.indexOf('.') < 0 ? 0 : decimal.length() - decimal.indexOf('.') - 1;
-		if (scale != digits) {
-			throw new InvalidAmountException(digits == 0 ? "must be a whole number in " + money.currency.getCurrencyCode()
-					: "must have exactly " + digits + " decimals in " + money.currency.getCurrencyCode());
+		// parse refused more decimals than the currency has: only fewer are left to refuse
+		if (scale < digits) {
+			throw new InvalidAmountException("must have exactly " + digits + " decimals in "
+					+ money.currency.getCurrencyCode());
 		}
 		return money;
 	}
