@@ -44,11 +44,7 @@ class ScopeWalkIT {
 		String siblingTx = this.data.tx(sibling).at(at).save();
 		String foreignRefund = this.data.tx(foreign).refundOf(foreignTx).amount(1000).at(at.plusSeconds(60)).save();
 		String foreignUser = this.data.merchantUser(otherGroup.id(), false);
-		long foreignUserId = this.data.jdbc()
-			.sql("SELECT id FROM account WHERE username = :u")
-			.param("u", foreignUser)
-			.query(Long.class)
-			.single();
+		long foreignUserId = this.data.accountId(foreignUser);
 
 		WebSession user = WebSession.signIn(this.port, this.data.merchantUser(hq.id(), true), TestData.PASSWORD);
 		assertThat(user.get("/api/v1/transactions/" + ourTx).status()).as("our own data is there").isEqualTo(200);

@@ -89,7 +89,7 @@ class LockOutIT {
 			attempt(address, user, "Wrong-password-" + i);
 		}
 		assertThat(attempt(address, user, TestData.PASSWORD).header("Location")).endsWith("/login?error");
-		long id = this.jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", user).query(Long.class).single();
+		long id = this.data.accountId(user);
 		WebSession admin = WebSession.signIn(this.port, "admin", IntegrationTest.ADMIN_PASSWORD);
 		assertThat(admin.get("/api/v1/admin/users/" + id + "/security").json().path("locked").asBoolean()).isTrue();
 		assertThat(admin.post("/api/v1/admin/users/" + id + "/unlock", "").status()).isEqualTo(204);

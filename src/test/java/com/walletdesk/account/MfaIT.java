@@ -54,10 +54,6 @@ class MfaIT {
 		return "{\"code\":\"" + code + "\"}";
 	}
 
-	private long idOf(String user) {
-		return this.jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", user).query(Long.class).single();
-	}
-
 	@Test
 	void anOperatorEnrolsByQrCodeAndGetsTenRecoveryCodes() {
 		this.clock.set(java.time.Instant.parse("2026-11-28T10:00:05Z"));
@@ -106,7 +102,7 @@ class MfaIT {
 
 		// stored hashed: no recovery code in the database
 		List<String> stored = this.jdbc.sql("SELECT code_hash FROM mfa_recovery_code WHERE account_id = :id")
-			.param("id", idOf(operator))
+			.param("id", this.data.accountId(operator))
 			.query(String.class)
 			.list();
 		assertThat(stored).hasSize(10).allMatch(h -> h.matches("[0-9a-f]{64}"));
@@ -170,7 +166,7 @@ class MfaIT {
 		assertThat(session.submitLogin(viewer, TestData.PASSWORD).header("Location")).matches(".*/$");
 		assertThat(session.get("/api/v1/me").status()).isEqualTo(200);
 
-		this.accounts.update(idOf(viewer), new AccountService.AccountChange(true, null, null));
+		this.accounts.update(this.data.accountId(viewer), new AccountService.AccountChange(true, null, null));
 		var me = session.get("/api/v1/me");
 		assertThat(me.status()).as("granted the refund privilege: MFA before anything else").isEqualTo(401);
 		assertThat(me.code()).isEqualTo("MFA_REQUIRED");
@@ -200,7 +196,7 @@ class MfaIT {
 		String operator = this.data.operator();
 		WebSession.signIn(this.port, operator, TestData.PASSWORD); // enrolled by the helper
 		WebSession admin = WebSession.signIn(this.port, "admin", com.walletdesk.support.IntegrationTest.ADMIN_PASSWORD);
-		assertThat(admin.delete("/api/v1/admin/users/" + idOf(operator) + "/mfa").status()).isEqualTo(204);
+		assertThat(admin.delete("/api/v1/admin/users/" + this.data.accountId(operator) + "/mfa").status()).isEqualTo(204);
 		assertThat(TestMfa.secretOf(operator)).isNull();
 		WebSession session = passwordOnly(operator);
 		assertThat(session.post("/api/v1/mfa/verify", code("123456")).code()).isEqualTo("MFA_INVALID_CODE");

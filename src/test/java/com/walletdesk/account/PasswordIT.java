@@ -144,7 +144,7 @@ class PasswordIT {
 		MerchantNode group = this.data.group("group", null);
 		String user = this.data.merchantUser(group.id(), false);
 		WebSession before = WebSession.signIn(this.port, user, TestData.PASSWORD);
-		long id = this.jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", user).query(Long.class).single();
+		long id = this.data.accountId(user);
 
 		this.accounts.update(id, new AccountService.AccountChange(null, null, "Reset-by-operator-9"));
 

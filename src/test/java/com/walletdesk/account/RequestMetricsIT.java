@@ -4,7 +4,6 @@ import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -128,7 +128,7 @@ class SessionIT {
 		WebSession one = WebSession.signIn(this.port, user, TestData.PASSWORD);
 		WebSession two = WebSession.signIn(this.port, user, TestData.PASSWORD);
 		assertThat(sessionsOf(user)).isEqualTo(2);
-		long id = this.jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", user).query(Long.class).single();
+		long id = this.data.accountId(user);
 
 		this.accounts.update(id, new AccountService.AccountChange(null, false, null));
 

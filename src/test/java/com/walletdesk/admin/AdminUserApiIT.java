@@ -213,11 +213,7 @@ class AdminUserApiIT {
 	}
 
 	private String accountId(String username) {
-		return String.valueOf(this.data.jdbc()
-			.sql("SELECT id FROM account WHERE username = :u")
-			.param("u", username)
-			.query(Long.class)
-			.single());
+		return String.valueOf(this.data.accountId(username));
 	}
 
 	private List<Map<String, Object>> audit(String resource) {

@@ -196,7 +196,7 @@ public final class RefundBenchmark {
 		return agree && result.errors.isEmpty() ? 0 : 1;
 	}
 
-	/** One client's call: refund (or read) one charge; true when it succeeded. */
+	/** One client's call: refund (or read) one charge; null when it succeeded, else what went wrong. */
 	@FunctionalInterface
 	private interface Client {
 

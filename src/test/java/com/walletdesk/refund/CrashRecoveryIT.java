@@ -80,10 +80,7 @@ class CrashRecoveryIT {
 	void setUp() {
 		this.clock.set(NOON_CHINA);
 		this.shop = RefundFixture.eurShop(this.data);
-		long accountId = this.jdbc.sql("SELECT id FROM account WHERE username = :u")
-			.param("u", this.shop.username())
-			.query(Long.class)
-			.single();
+		long accountId = this.data.accountId(this.shop.username());
 		this.user = this.accounts.currentUser(accountId).orElseThrow();
 	}
 

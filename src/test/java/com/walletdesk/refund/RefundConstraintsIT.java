@@ -62,7 +62,7 @@ class RefundConstraintsIT {
 	void oneRefundPerAccountAndIdempotencyKeyAndASucceededRefundHasItsTransaction() {
 		Shop shop = RefundFixture.eurShop(this.data);
 		String charge = this.data.tx(shop.store()).amount(100_00).at(NOW.toInstant()).save();
-		long account = this.jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", shop.username()).query(Long.class).single();
+		long account = this.data.accountId(shop.username());
 		insertRefund(account, "same-key", charge, shop.store().id(), "pending", null);
 		assertThatThrownBy(() -> insertRefund(account, "same-key", charge, shop.store().id(), "pending", null))
 			.isInstanceOf(DataIntegrityViolationException.class);

@@ -9,6 +9,7 @@ import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
+import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.web.ProblemException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,9 @@ class RefundServiceIT {
 	JdbcClient jdbc;
 
 	@Autowired
+	TransactionService transactions;
+
+	@Autowired
 	ApplicationContext context;
 
 	Shop shop;
@@ -64,7 +68,7 @@ class RefundServiceIT {
 	}
 
 	CurrentUser user(String username) {
-		long id = this.jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", username).query(Long.class).single();
+		long id = this.data.accountId(username);
 		return this.accounts.currentUser(id).orElseThrow();
 	}
 
@@ -124,8 +128,7 @@ class RefundServiceIT {
 		assertThat(result.refund().transactionId()).isEqualTo(String.format("%012d", next + 1));
 		assertThat(this.jdbc.sql("SELECT amount FROM wallet_transaction WHERE id = :id").param("id", taken)
 			.query(Long.class).single()).as("the channel's transaction is untouched").isEqualTo(5_00L);
-		RefundFixture.assertBooksAgree(this.context.getBean(com.walletdesk.transaction.TransactionService.class),
-				this.jdbc, charge);
+		RefundFixture.assertBooksAgree(this.transactions, this.jdbc, charge);
 	}
 
 	@Test

@@ -199,8 +199,7 @@ class TwoInstancesIT {
 		Instant now = Instant.now();
 		String charge = this.data.tx(shop.store()).amount(100_00).at(now).save();
 		this.data.tx(shop.store()).amount(1_000_00).at(now.plus(Duration.ofHours(2))).save();
-		long accountId = this.jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", shop.username())
-			.query(Long.class).single();
+		long accountId = this.data.accountId(shop.username());
 		this.sandbox.setForStore(shop.store().id(), SandboxBehaviour.slow(Duration.ofSeconds(4)));
 		ConfigurableApplicationContext doomed = startInstance();
 		try {

@@ -136,7 +136,7 @@ class WebSecurityIT {
 		WebSession merchant = WebSession.signIn(this.port, this.data.merchantUser(store.id(), false), TestData.PASSWORD);
 		WebSession operator = WebSession.signIn(this.port, "admin", IntegrationTest.ADMIN_PASSWORD);
 		WebSession anonymous = WebSession.anonymous(this.port);
-		long accountId = this.jdbc.sql("SELECT id FROM account WHERE username = 'admin'").query(Long.class).single();
+		long accountId = this.data.accountId("admin");
 
 		// every GET the application maps, found from the handler mappings: new endpoints are walked too
 		Set<String> paths = new TreeSet<>();

@@ -61,6 +61,25 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 		waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
+	/**
+	 * Signs in through the pages, as a person would, and waits for the dashboard; an account
+	 * with a second factor (a refunder) also passes it (TOTP) on its page.
+	 */
+	public void signIn(int port, String username, String password) {
+		String code = TestMfa.codeForBrowserSignIn(port, username, password);
+		driver().manage().deleteAllCookies();
+		open(port, "/login");
+		driver().findElement(By.id("username")).sendKeys(username);
+		driver().findElement(By.id("password")).sendKeys(password);
+		driver().findElement(By.cssSelector("form button[type='submit']")).click();
+		waitFor(d -> d.getTitle().startsWith("Dashboard") || d.getCurrentUrl().contains("/account/mfa"));
+		if (driver().getCurrentUrl().contains("/account/mfa")) {
+			driver().findElement(By.id("code")).sendKeys(code);
+			driver().findElement(By.cssSelector("form[action$='/account/mfa/verify'] button[type='submit']")).click();
+			waitFor(d -> d.getTitle().startsWith("Dashboard"));
+		}
+	}
+
 	/** Waits up to 10 s for the condition; on time-out, a screenshot and an AssertionError. */
 	public void waitFor(Function<WebDriver, Boolean> condition) {
 		try {

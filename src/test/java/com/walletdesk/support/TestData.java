@@ -88,6 +88,11 @@ public class TestData {
 			.update();
 	}
 
+	/** The ID of the account with this username. */
+	public long accountId(String username) {
+		return this.jdbc.sql("SELECT id FROM account WHERE username = :u").param("u", username).query(Long.class).single();
+	}
+
 	public static String randomTransactionId() {
 		// below 900000000000, where the IDs this system issues begin
 		return String.format("%012d", ThreadLocalRandom.current().nextLong(100_000_000_000L, 900_000_000_000L));

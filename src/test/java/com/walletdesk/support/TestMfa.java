@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Completes the sign-in steps after the password for tests. A password an operator issued is
  * taken as already changed (a test-only write of the flag, so the account keeps signing in with
  * the password the test knows; the forced change itself is proved by PasswordIT). The MFA step
- * is completed as a person with the authenticator app would: as a person with the authenticator app would: it
+ * is completed as a person with the authenticator app would: it
  * enrols the account on its first sign-in (through the real API) and afterwards computes the
  * current TOTP code from the account's secret. Since a code is accepted only once per 30-second
  * step, and tests sign the same account in many times a minute, it first forgets the account's

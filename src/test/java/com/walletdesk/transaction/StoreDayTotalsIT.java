@@ -57,8 +57,8 @@ class StoreDayTotalsIT {
 
 	@Test
 	void aStoresDaysAreCountedInChinaTimeWhateverItsOwnZone() {
-		MerchantNode group = this.data.group(TestData.unique("totals"), null);
-		MerchantNode store = this.data.store(TestData.unique("ny"), group.id(), "America/New_York", "USD", "en-US");
+		MerchantNode group = this.data.group("totals", null);
+		MerchantNode store = this.data.store("ny", group.id(), "America/New_York", "USD", "en-US");
 		String late = this.data.tx(store).amount(100_00).at(CHINA_MIDNIGHT.minusSeconds(1)).save();
 		String early = this.data.tx(store).amount(40_00).at(CHINA_MIDNIGHT).save();
 		this.data.tx(store).refundOf(late).amount(30_00).at(CHINA_MIDNIGHT.plusSeconds(1800)).save();
@@ -77,7 +77,7 @@ class StoreDayTotalsIT {
 
 	@Test
 	void aRefusedBatchLeavesTheTotalsAsTheyWere() {
-		MerchantNode store = this.data.eurStore(this.data.group(TestData.unique("totals"), null).id());
+		MerchantNode store = this.data.eurStore(this.data.group("totals", null).id());
 		String charge = this.data.tx(store).amount(10_00).at(CHINA_MIDNIGHT).save();
 		List<String> ids = this.transactions.issueIds(2);
 		List<TransactionRow> batch = List.of(row(ids.get(0), store, TransactionRow.CHARGE, 50_00, null, CHINA_MIDNIGHT),
@@ -90,7 +90,7 @@ class StoreDayTotalsIT {
 
 	@Test
 	void theFirstTransactionsOfADayStoredAtOnceAllCount() throws Exception {
-		MerchantNode store = this.data.eurStore(this.data.group(TestData.unique("totals"), null).id());
+		MerchantNode store = this.data.eurStore(this.data.group("totals", null).id());
 		int writers = 12;
 		CyclicBarrier start = new CyclicBarrier(writers);
 		ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -116,7 +116,7 @@ class StoreDayTotalsIT {
 	/** The backfill of V35 (for rows stored before the totals existed) gives what the writers keep up. */
 	@Test
 	void theMigrationsBackfillGivesTheTotalsTheWritersKeep() {
-		MerchantNode store = this.data.store(TestData.unique("ny"), this.data.group(TestData.unique("totals"), null).id(),
+		MerchantNode store = this.data.store("ny", this.data.group("totals", null).id(),
 				"America/New_York", "USD", "en-US");
 		String charge = this.data.tx(store).amount(100_00).at(CHINA_MIDNIGHT.minusSeconds(1)).save();
 		this.data.tx(store).amount(20_00).at(CHINA_MIDNIGHT).save();

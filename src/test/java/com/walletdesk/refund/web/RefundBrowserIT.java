@@ -11,7 +11,6 @@ import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.Browser;
 import com.walletdesk.support.TestData;
-import com.walletdesk.support.TestMfa;
 import com.walletdesk.wallet.sandbox.SandboxWallet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,7 @@ class RefundBrowserIT {
 		String charge = this.data.tx(store).amount(120_00).at(Instant.parse("2026-11-20T02:15:40Z"))
 			.payByLink("PBL-7790").save();
 		this.data.tx(store).amount(35_00).method("WXP").at(Instant.parse("2026-11-20T03:05:12Z")).save();
-		signIn(this.data.merchantUser(store.id(), true));
+		browser.signIn(this.port, this.data.merchantUser(store.id(), true), TestData.PASSWORD);
 
 		browser.open(this.port, "/stores/" + store.id() + "/transactions");
 		assertThat(refundButtons()).contains(charge, yesterday);
@@ -166,7 +165,7 @@ class RefundBrowserIT {
 		MerchantNode store = this.merchants.create(new MerchantService.NewMerchant("STORE", "Setúbal Mercado", group.id(),
 				"Avenida Luísa Todi 10, Setúbal", "Europe/Lisbon", "EUR", "pt-PT"));
 		this.data.tx(store).amount(58_40).at(Instant.parse("2026-11-20T09:30:00Z")).save();
-		signIn(this.data.merchantUser(store.id(), false));
+		browser.signIn(this.port, this.data.merchantUser(store.id(), false), TestData.PASSWORD);
 
 		browser.open(this.port, "/stores/" + store.id() + "/transactions");
 
@@ -175,22 +174,6 @@ class RefundBrowserIT {
 		assertThat(browser.text("#refunds-off")).startsWith("Refunds are not enabled for this account, so there is no Refund button. "
 				+ "To have them enabled, contact Walletdesk merchant support: support@walletdesk.example");
 		browser.screenshot("refunds-off");
-	}
-
-	/** Signs in through the pages; a refunder also passes the second factor (TOTP) on its page. */
-	private void signIn(String username) {
-		String code = TestMfa.codeForBrowserSignIn(this.port, username, TestData.PASSWORD);
-		browser.driver().manage().deleteAllCookies();
-		browser.open(this.port, "/login");
-		browser.driver().findElement(By.id("username")).sendKeys(username);
-		browser.driver().findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-		browser.driver().findElement(By.cssSelector("form button[type='submit']")).click();
-		browser.waitFor(d -> d.getTitle().startsWith("Dashboard") || d.getCurrentUrl().contains("/account/mfa"));
-		if (browser.driver().getCurrentUrl().contains("/account/mfa")) {
-			browser.driver().findElement(By.id("code")).sendKeys(code);
-			browser.driver().findElement(By.cssSelector("form[action$='/account/mfa/verify'] button[type='submit']")).click();
-			browser.waitFor(d -> d.getTitle().startsWith("Dashboard"));
-		}
 	}
 
 	static String eur(long minor) {

@@ -45,7 +45,8 @@ class TransactionPagesBrowserIT {
 	@Test
 	void searchesAsYouTypePicksAPeriodPagesAndOpensAllTransactionsSearch() {
 		Shop shop = shop();
-		signIn(this.data.merchantUser(shop.group.id(), false));
+		browser.signIn(this.port, this.data.merchantUser(shop.group.id(), false), TestData.PASSWORD);
+		browser.screenshot("home");
 
 		browser.open(this.port, "/stores/" + shop.lisbon.id() + "/transactions");
 		assertThat(browser.driver().getTitle()).startsWith("Transaction Lookup");
@@ -198,15 +199,6 @@ class TransactionPagesBrowserIT {
 			}
 		}
 
-	}
-
-	private void signIn(String username) {
-		browser.open(this.port, "/login");
-		browser.driver().findElement(By.id("username")).sendKeys(username);
-		browser.driver().findElement(By.id("password")).sendKeys(TestData.PASSWORD);
-		browser.driver().findElement(By.cssSelector("form button[type='submit']")).click();
-		browser.waitFor(d -> d.getTitle().startsWith("Dashboard"));
-		browser.screenshot("home");
 	}
 
 	private static List<String> headers() {
