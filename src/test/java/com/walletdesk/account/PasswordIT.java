@@ -69,8 +69,12 @@ class PasswordIT {
 			.param("u", user)
 			.query(Boolean.class)
 			.single()).isFalse();
-		// the next sign-in goes straight in
-		WebSession.signIn(this.port, user, "Fresh-harbour-42");
+		// the next sign-in goes straight in: no step left (WebSession.signIn would clear the flag itself)
+		WebSession next = SecurityTestSupport.anonymousFrom(this.port, SecurityTestSupport.newAddress());
+		var signedIn = next.submitLogin(user, "Fresh-harbour-42");
+		assertThat(signedIn.status()).isEqualTo(302);
+		assertThat(signedIn.header("Location")).endsWith("/").doesNotContain("/account/");
+		assertThat(next.get("/api/v1/me").status()).isEqualTo(200);
 	}
 
 	@Test
