@@ -22,14 +22,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The two database transactions of a refund (DESIGN.md "The refund, step by step"); the wallet
  * is called between them, outside any transaction.
  * <ul>
- * <li>A ({@link #reserve}): the refund row by idempotency key, the charge and the day's balance
- * row locked, the checks, the reservation; or a refusal with nothing changed.</li>
+ * <li>A ({@link #reserve}): the refund row by idempotency key, then the reservation on the
+ * charge and on its store's China day (each a guarded UPDATE that locks its row); or a refusal
+ * with nothing changed.</li>
  * <li>B ({@link #settle}): the wallet's answer applied to a refund still pending: succeeded
  * (refund_dashboard transaction, reservation moved to refunded), failed (reservation released),
  * or left pending.</li>
  * </ul>
  * Locks are always taken in the same order (refund key, charge, day row) so refunds never
- * deadlock one another.
+ * deadlock one another, nor the transaction module's other writers (charge rows before day rows).
  */
 @Component
 class RefundSettlement {
@@ -40,8 +41,6 @@ class RefundSettlement {
 
 	private final Refunds refunds;
 
-	private final DailyBalances balances;
-
 	private final Clock clock;
 
 	private final RefundCheckpoints checkpoints;
@@ -49,12 +48,11 @@ class RefundSettlement {
 	private final Duration firstCheckAfter;
 
 	RefundSettlement(PlatformTransactionManager transactionManager, TransactionService transactions, Refunds refunds,
-			DailyBalances balances, Clock clock, RefundCheckpoints checkpoints,
+			Clock clock, RefundCheckpoints checkpoints,
 			@Value("${walletdesk.refund.reconcile.pending-after:PT2M}") Duration firstCheckAfter) {
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.transactions = transactions;
 		this.refunds = refunds;
-		this.balances = balances;
 		this.clock = clock;
 		this.checkpoints = checkpoints;
 		this.firstCheckAfter = firstCheckAfter;
@@ -98,52 +96,15 @@ class RefundSettlement {
 				refund = refund.withWholeRemaining(remaining);
 				this.refunds.changeAmount(refund.id(), refund.amount());
 			}
-			// the charge: the guarded UPDATE locks its row and refuses what does not fit (the table's
-			// CHECK would too), exactly, however many refunds run at once
-			if (!this.transactions.reserveRefund(charge.id(), refund.amount())) {
-				long remaining = this.transactions.findById(charge.id()).map(TransactionRow::remaining).orElse(0L);
-				throw ProblemException.unprocessable(RefundCodes.REFUND_EXCEEDS_REMAINING,
-						"The refund amount is greater than what remains of the charge ("
-								+ Money.ofMinor(remaining, charge.currency()) + ")");
-			}
-			checkDailyBalance(charge, refund.amount(), now);
-			return new Reserved(refund, charge);
+			// the charge's and the day's guarded UPDATEs lock their rows and refuse what does not fit
+			// (the tables' CHECKs would too), exactly, however many refunds run at once
+			return switch (this.transactions.reserveRefund(charge, refund.amount(), now)) {
+				case RESERVED -> new Reserved(refund, charge);
+				case EXCEEDS_REMAINING -> throw exceedsRemaining(charge);
+				case EXCEEDS_DAILY_BALANCE -> throw ProblemException.unprocessable(RefundCodes.DAILY_BALANCE_EXCEEDED,
+						RefundCodes.DAILY_BALANCE_MESSAGE);
+			};
 		});
-	}
-
-	/**
-	 * The day's balance (Asia/Shanghai): today's charges minus today's refunds of every kind,
-	 * succeeded and pending (this one included), must not go below zero. Runs under the day's
-	 * row lock, so the dashboard refunds of a store and day are checked one at a time.
-	 *
-	 * <p>Pending refunds (our table) and stored refunds (the transaction module's) are two
-	 * statements, and a refund may settle between them (settling needs no day lock). Pending
-	 * refunds are summed before and after the stored ones: while the day's row is locked nothing
-	 * can become pending, so equal sums (or a first sum that is this refund alone) mean nothing
-	 * settled in between and the figures are exact. Otherwise it reads again; if refunds keep
-	 * settling, the last reading stands: pending read before stored counts a refund settling in
-	 * between twice, so it refuses too much, never too little.
-	 */
-	private void checkDailyBalance(TransactionRow charge, long amount, Instant now) {
-		ChinaDay day = ChinaDay.of(now);
-		this.balances.lock(charge.storeId(), charge.currency(), day.date(), now);
-		long pending;
-		TransactionService.DayTotals totals;
-		int reads = 0;
-		boolean steady;
-		do {
-			pending = this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
-			totals = this.transactions.totals(charge.storeId(), charge.currency(), day.date());
-			// only this refund pending: nothing could have settled in between
-			steady = pending == amount
-					|| pending == this.refunds.pendingTotal(charge.storeId(), charge.currency(), day.start(), day.end());
-		}
-		while (!steady && ++reads < 3);
-		long refundsToday = totals.refunds() + pending;
-		if (refundsToday > totals.sales()) {
-			throw ProblemException.unprocessable(RefundCodes.DAILY_BALANCE_EXCEEDED, RefundCodes.DAILY_BALANCE_MESSAGE);
-		}
-		this.balances.record(charge.storeId(), charge.currency(), day.date(), totals.sales(), refundsToday, now);
 	}
 
 	/**
@@ -175,7 +136,7 @@ class RefundSettlement {
 						after = before.succeed(settled.transactionId(), answer.providerReference(), now);
 					}
 					case DECLINED -> {
-						charge = this.transactions.releaseRefund(before.chargeId(), before.amount());
+						charge = this.transactions.releaseRefund(before.chargeId(), before.amount(), before.createdAt());
 						after = before.fail(declineMessage(answer), answer.providerReference(), now);
 					}
 					case NOT_FOUND, UNKNOWN -> {
@@ -193,6 +154,13 @@ class RefundSettlement {
 			this.checkpoints.reached(RefundCheckpoints.Step.BEFORE_SETTLEMENT_COMMIT);
 			return after;
 		});
+	}
+
+	private ProblemException exceedsRemaining(TransactionRow charge) {
+		long remaining = remainingOf(charge.id());
+		return ProblemException.unprocessable(RefundCodes.REFUND_EXCEEDS_REMAINING,
+				"The refund amount is greater than what remains of the charge ("
+						+ Money.ofMinor(remaining, charge.currency()) + ")");
 	}
 
 	private long remainingOf(String chargeId) {

@@ -129,22 +129,6 @@ class Refunds {
 	}
 
 	/**
-	 * Pending dashboard refunds of a store in one currency created in [from, to), in minor units.
-	 */
-	long pendingTotal(long storeId, String currency, Instant from, Instant to) {
-		return this.jdbc.sql("""
-				SELECT COALESCE(SUM(r.amount), 0) FROM refund r
-				WHERE r.state = 'pending' AND r.store_id = :store AND r.created_at >= :from AND r.created_at < :to
-				  AND r.currency = :currency""")
-			.param("store", storeId)
-			.param("from", utc(from))
-			.param("to", utc(to))
-			.param("currency", currency)
-			.query(Long.class)
-			.single();
-	}
-
-	/**
 	 * Pending refunds due for a check, locked, skipping rows another instance (or a request
 	 * settling its own refund) holds: several reconcilers never pick the same refund.
 	 */

@@ -1,5 +1,6 @@
 package com.walletdesk.transaction;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Each store's charges and refunds per currency and China date (Asia/Shanghai), kept up by
- * every insert of a transaction, in the same database transaction: the daily balance of a
- * refund reads one row instead of summing the store's whole day, which grows with its volume.
+ * every insert of a transaction, in the same database transaction, and the dashboard refunds
+ * reserved against that day and not settled yet. The daily balance of a refund is one guarded
+ * UPDATE of one row instead of a sum over the store's whole day, which grows with its volume.
  *
  * <p>Rows are written last in a database transaction and in key order, after any charge row
  * it locks: every writer takes charge rows before total rows, and total rows in one order, so
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Repository;
 class StoreDayTotals {
 
 	/** The daily balance's day: the calendar day in China (UTC+8, no daylight saving). */
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::storeId)
 		.thenComparing(Key::currency)
@@ -40,6 +42,8 @@ class StoreDayTotals {
 			INSERT INTO transaction_day_total (store_id, currency, china_date, sales, refunds)
 			VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT DO NOTHING""";
+
+	private static final String DAY = "store_id = :store AND currency = :currency AND china_date = :day";
 
 	private final JdbcClient jdbc;
 
@@ -58,7 +62,7 @@ class StoreDayTotals {
 	void add(Collection<TransactionRow> rows) {
 		Map<Key, Sums> days = new TreeMap<>(ORDER);
 		for (TransactionRow row : rows) {
-			Key key = new Key(row.storeId(), row.currency(), row.createdAt().atZone(CHINA).toLocalDate());
+			Key key = new Key(row.storeId(), row.currency(), chinaDate(row.createdAt()));
 			days.merge(key, Sums.of(row), Sums::plus);
 		}
 		List<Map.Entry<Key, Sums>> missing = update(List.copyOf(days.entrySet()));
@@ -100,17 +104,58 @@ class StoreDayTotals {
 		return missing;
 	}
 
-	/** A store's charges and stored refunds in one currency on one China date (zero when none). */
+	/** A store's charges, stored refunds and reserved refunds in one currency on one China date (zero when none). */
 	TransactionService.DayTotals find(long storeId, String currency, LocalDate chinaDate) {
-		return this.jdbc.sql("""
-				SELECT sales, refunds FROM transaction_day_total
-				WHERE store_id = :store AND currency = :currency AND china_date = :day""")
-			.param("store", storeId)
-			.param("currency", currency)
-			.param("day", chinaDate)
-			.query((rs, n) -> new TransactionService.DayTotals(rs.getLong("sales"), rs.getLong("refunds")))
+		return day("SELECT sales, refunds, refund_pending FROM transaction_day_total WHERE " + DAY, storeId, currency,
+				chinaDate)
+			.query((rs, n) -> new TransactionService.DayTotals(rs.getLong("sales"), rs.getLong("refunds"),
+					rs.getLong("refund_pending")))
 			.optional()
-			.orElse(new TransactionService.DayTotals(0, 0));
+			.orElse(new TransactionService.DayTotals(0, 0, 0));
+	}
+
+	/**
+	 * Reserves a dashboard refund against the day's sales: false (nothing changed) when the day's
+	 * refunds, stored and reserved, would exceed them, or when the day has no row (no sales). The
+	 * UPDATE locks the row, so the refunds of one store and day are checked one at a time, on
+	 * every application instance.
+	 */
+	boolean reserve(long storeId, String currency, LocalDate chinaDate, long amount) {
+		return day("""
+				UPDATE transaction_day_total SET refund_pending = refund_pending + :amount
+				WHERE %s AND refunds + refund_pending + :amount <= sales""".formatted(DAY), storeId, currency, chinaDate)
+			.param("amount", amount)
+			.update() == 1;
+	}
+
+	/** Gives a reservation back (the refund failed). False when that much is not reserved. */
+	boolean release(long storeId, String currency, LocalDate chinaDate, long amount) {
+		return day("""
+				UPDATE transaction_day_total SET refund_pending = refund_pending - :amount
+				WHERE %s AND refund_pending >= :amount""".formatted(DAY), storeId, currency, chinaDate)
+			.param("amount", amount)
+			.update() == 1;
+	}
+
+	/**
+	 * Moves a reservation to the day's refunds, as its {@code refund_dashboard} transaction is
+	 * stored (in the same database transaction). False when that much is not reserved.
+	 */
+	boolean settle(long storeId, String currency, LocalDate chinaDate, long amount) {
+		return day("""
+				UPDATE transaction_day_total SET refund_pending = refund_pending - :amount, refunds = refunds + :amount
+				WHERE %s AND refund_pending >= :amount""".formatted(DAY), storeId, currency, chinaDate)
+			.param("amount", amount)
+			.update() == 1;
+	}
+
+	/** The China date on which an instant falls. */
+	static LocalDate chinaDate(Instant instant) {
+		return instant.atZone(CHINA).toLocalDate();
+	}
+
+	private JdbcClient.StatementSpec day(String sql, long storeId, String currency, LocalDate chinaDate) {
+		return this.jdbc.sql(sql).param("store", storeId).param("currency", currency).param("day", chinaDate);
 	}
 
 	private record Key(long storeId, String currency, LocalDate chinaDate) {

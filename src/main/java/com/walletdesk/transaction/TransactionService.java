@@ -121,34 +121,59 @@ public class TransactionService {
 	// --- dashboard refunds: called by the refund module inside its own database transactions ---
 
 	/**
-	 * Reserves {@code amount} of a charge for a pending refund. The caller holds the charge's
-	 * row lock ({@link #lock}); the guarded UPDATE and the table's CHECK refuse a reservation
-	 * beyond the amount anyway. False (nothing changed) when it does not fit.
+	 * Reserves {@code amount} for a pending dashboard refund of a charge, made at {@code at}: on
+	 * the charge (never beyond what remains of it) and on its store's day (never beyond the China
+	 * day's sales less its refunds, stored and reserved). Refused, with nothing changed, when
+	 * either does not fit. The guarded UPDATEs lock the charge's row, then the day's, as every
+	 * writer does; the tables' CHECKs back them.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean reserveRefund(String chargeId, long amount) {
-		return this.transactions.addPending(chargeId, amount);
+	public RefundReservation reserveRefund(TransactionRow charge, long amount, Instant at) {
+		if (!this.transactions.addPending(charge.id(), amount)) {
+			return RefundReservation.EXCEEDS_REMAINING;
+		}
+		if (!this.dayTotals.reserve(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(at), amount)) {
+			if (!this.transactions.releasePending(charge.id(), amount)) {
+				throw new IllegalStateException("charge " + charge.id() + " lost the reservation just made");
+			}
+			return RefundReservation.EXCEEDS_DAILY_BALANCE;
+		}
+		return RefundReservation.RESERVED;
 	}
 
-	/** Gives back a reservation of a refund that failed. Returns the charge as it is now. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public TransactionRow releaseRefund(String chargeId, long amount) {
-		if (!this.transactions.releasePending(chargeId, amount)) {
-			throw new IllegalStateException("charge " + chargeId + " has less than " + amount + " reserved");
-		}
-		return this.transactions.findById(chargeId).orElseThrow();
+	/** The outcome of {@link #reserveRefund}. */
+	public enum RefundReservation {
+
+		RESERVED, EXCEEDS_REMAINING, EXCEEDS_DAILY_BALANCE
+
 	}
 
 	/**
-	 * Settles a reserved refund as succeeded: moves the reservation to the refunded amount and
-	 * stores its {@code refund_dashboard} transaction under a new gateway ID (parent: the charge;
-	 * created at the refund's own time, so the day it counts on never changes), in the caller's
-	 * transaction. Returns the charge as it is now and the new transaction's ID.
+	 * Gives back the reservation of a refund that failed (reserved at {@code reservedAt}).
+	 * Returns the charge as it is now.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public TransactionRow releaseRefund(String chargeId, long amount, Instant reservedAt) {
+		if (!this.transactions.releasePending(chargeId, amount)) {
+			throw notReserved("charge " + chargeId, amount);
+		}
+		TransactionRow charge = this.transactions.findById(chargeId).orElseThrow();
+		if (!this.dayTotals.release(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(reservedAt), amount)) {
+			throw notReserved("the day of charge " + chargeId, amount);
+		}
+		return charge;
+	}
+
+	/**
+	 * Settles a reserved refund as succeeded: moves the reservation to the refunded amount, on
+	 * the charge and on the day, and stores its {@code refund_dashboard} transaction under a new
+	 * gateway ID (parent: the charge; created at the refund's own time, the time it was reserved
+	 * at, so the day it counts on never changes), in the caller's transaction. Returns the charge as it is now and the new transaction's ID.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public SettledRefund settleRefund(String chargeId, long amount, Instant createdAt, String vendorReference) {
 		if (!this.transactions.movePendingToRefunded(chargeId, amount)) {
-			throw new IllegalStateException("charge " + chargeId + " has less than " + amount + " reserved");
+			throw notReserved("charge " + chargeId, amount);
 		}
 		TransactionRow charge = this.transactions.findById(chargeId).orElseThrow();
 		// an ID a channel already used is skipped by the insert itself: one round trip, not a look first
@@ -161,8 +186,14 @@ public class TransactionService {
 					chargeId, null, null, null, null, null, 0, 0);
 		}
 		while (!this.transactions.insertIfIdFree(refund));
-		this.dayTotals.add(List.of(refund));
+		if (!this.dayTotals.settle(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(createdAt), amount)) {
+			throw notReserved("the day of charge " + chargeId, amount);
+		}
 		return new SettledRefund(charge, transactionId);
+	}
+
+	private static IllegalStateException notReserved(String what, long amount) {
+		return new IllegalStateException(what + " has less than " + amount + " reserved");
 	}
 
 	/** A settled refund: its charge as it is now, and its refund_dashboard transaction's ID. */
@@ -170,17 +201,16 @@ public class TransactionService {
 	}
 
 	/**
-	 * Charges and refunds (of both kinds, as stored transactions) of a store in one currency on
-	 * one China date (Asia/Shanghai), as committed: one row, kept up by every insert. Pending
-	 * dashboard refunds are not transactions yet: the refund module adds those.
+	 * Charges, refunds (of both kinds, as stored transactions) and reserved dashboard refunds of
+	 * a store in one currency on one China date (Asia/Shanghai): one row, kept up by every write.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public DayTotals totals(long storeId, String currency, LocalDate chinaDate) {
 		return this.dayTotals.find(storeId, currency, chinaDate);
 	}
 
-	/** Sums in minor units: charges, and refunds of both kinds. */
-	public record DayTotals(long sales, long refunds) {
+	/** Sums in minor units: charges, stored refunds of both kinds, and reserved dashboard refunds. */
+	public record DayTotals(long sales, long refunds, long refundPending) {
 	}
 
 }

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import javax.sql.DataSource;
+
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.TestData;
+import com.walletdesk.support.TestDatabase;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.wallet.sandbox.SandboxBehaviour;
@@ -18,7 +21,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.walletdesk.refund.RefundFixture.refund;
 import static com.walletdesk.refund.RefundFixture.row;
@@ -60,6 +68,12 @@ class DailyBalanceIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
 	@AfterEach
 	void tearDown() {
 		this.clock.reset();
@@ -89,7 +103,7 @@ class DailyBalanceIT {
 		assertThat(refund(session, todays, "40.01").code()).isEqualTo("DAILY_BALANCE_EXCEEDED");
 		assertThat(refund(session, todays, "40.00").status()).isEqualTo(201);
 		assertThat(refund(session, yesterdays, "0.01").code()).isEqualTo("DAILY_BALANCE_EXCEEDED");
-		assertThat(balanceRow(shop, LocalDate.parse("2026-03-10"))).containsExactly(100_00L, 100_00L);
+		assertThat(balanceRow(shop, LocalDate.parse("2026-03-10"))).containsExactly(100_00L, 100_00L, 0L);
 
 		this.clock.set(CHINA_MIDNIGHT.minusMillis(1));
 		assertThat(refund(session, yesterdays, "0.01").code()).as("still 10 March in China").isEqualTo("DAILY_BALANCE_EXCEEDED");
@@ -103,7 +117,7 @@ class DailyBalanceIT {
 		this.data.tx(shop.store()).amount(20_00).at(CHINA_MIDNIGHT).save();
 		assertThat(refund(session, todays, "20.00").status()).isEqualTo(201);
 		assertThat(refund(session, yesterdays, "0.01").code()).isEqualTo("DAILY_BALANCE_EXCEEDED");
-		assertThat(balanceRow(shop, LocalDate.parse("2026-03-11"))).containsExactly(20_00L, 20_00L);
+		assertThat(balanceRow(shop, LocalDate.parse("2026-03-11"))).containsExactly(20_00L, 20_00L, 0L);
 
 		RefundFixture.assertBooksAgree(this.transactions, this.jdbc, yesterdays);
 		RefundFixture.assertBooksAgree(this.transactions, this.jdbc, todays);
@@ -153,14 +167,48 @@ class DailyBalanceIT {
 		assertThat(refund(session, old, "1.00").code()).isEqualTo("DAILY_BALANCE_EXCEEDED");
 	}
 
+	/** V37 reserved the refunds pending when it ran on their days' rows (the code before summed them). */
+	@Test
+	void theMigrationReservesTheRefundsPendingWhenItRanOnTheirChinaDays() {
+		Instant noon = Instant.parse("2026-11-24T04:00:00Z");
+		this.clock.set(noon);
+		Shop shop = RefundFixture.eurShop(this.data);
+		WebSession session = RefundFixture.signIn(this.port, shop.username());
+		String charge = this.data.tx(shop.store()).amount(100_00).at(noon.minusSeconds(3600)).save();
+		this.sandbox.setForStore(shop.store().id(), SandboxBehaviour.timeOut());
+		assertThat(refund(session, charge, "30.00").json().get("refund").get("status").asString()).isEqualTo("pending");
+		this.clock.advance(Duration.ofDays(1)); // the refund still counts on its own day
+		this.data.tx(shop.store()).amount(20_00).at(this.clock.instant()).save();
+		assertThat(refund(session, charge, "10.00").json().get("refund").get("status").asString()).isEqualTo("pending");
+		this.sandbox.clearStore(shop.store().id());
+		var kept = java.util.List.of(balanceRow(shop, LocalDate.parse("2026-11-24")),
+				balanceRow(shop, LocalDate.parse("2026-11-25")));
+		assertThat(kept).containsExactly(java.util.List.of(100_00L, 0L, 30_00L), java.util.List.of(20_00L, 0L, 10_00L));
+
+		String vendor = TestDatabase.isPostgres() ? "postgresql" : "h2";
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> {
+			this.jdbc.sql("UPDATE transaction_day_total SET refund_pending = 0 WHERE store_id = :store")
+				.param("store", shop.store().id())
+				.update();
+			ScriptUtils.executeSqlScript(DataSourceUtils.getConnection(this.dataSource),
+					new ClassPathResource("db/migration/" + vendor + "/V37__day_total_pending_backfill.sql"));
+			assertThat(java.util.List.of(balanceRow(shop, LocalDate.parse("2026-11-24")),
+					balanceRow(shop, LocalDate.parse("2026-11-25"))))
+				.isEqualTo(kept);
+			// the other tests' stores are left as they were
+			status.setRollbackOnly();
+		});
+	}
+
+	/** The day's sales, stored refunds and reserved refunds. */
 	java.util.List<Long> balanceRow(Shop shop, LocalDate chinaDate) {
 		return this.jdbc.sql("""
-				SELECT sales, refunds FROM refund_daily_balance
+				SELECT sales, refunds, refund_pending FROM transaction_day_total
 				WHERE store_id = :store AND currency = :currency AND china_date = :day""")
 			.param("store", shop.store().id())
 			.param("currency", shop.store().currency())
 			.param("day", chinaDate)
-			.query((rs, n) -> java.util.List.of(rs.getLong("sales"), rs.getLong("refunds")))
+			.query((rs, n) -> java.util.List.of(rs.getLong("sales"), rs.getLong("refunds"), rs.getLong("refund_pending")))
 			.single();
 	}
 

@@ -75,16 +75,10 @@ class RefundConstraintsIT {
 	}
 
 	@Test
-	void theDaysRefundsCannotBeRecordedAboveItsSales() {
+	void aDaysReservedRefundsCannotGoBelowZero() {
 		Shop shop = RefundFixture.eurShop(this.data);
-		this.jdbc.sql("""
-				INSERT INTO refund_daily_balance (store_id, currency, china_date, sales, refunds, updated_at)
-				VALUES (:store, 'EUR', :day, 100, 100, :now)""")
-			.param("store", shop.store().id())
-			.param("day", LocalDate.parse("2026-11-25"))
-			.param("now", NOW)
-			.update();
-		assertThatThrownBy(() -> this.jdbc.sql("UPDATE refund_daily_balance SET refunds = 101 WHERE store_id = :store")
+		this.data.tx(shop.store()).amount(100_00).at(NOW.toInstant()).save();
+		assertThatThrownBy(() -> this.jdbc.sql("UPDATE transaction_day_total SET refund_pending = -1 WHERE store_id = :store")
 			.param("store", shop.store().id())
 			.update()).isInstanceOf(DataIntegrityViolationException.class);
 	}

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sums a store's transactions per currency and China date the slow way, in Java, to check the
- * day totals the transaction module keeps up as it stores them.
+ * Sums a store's transactions (and its pending dashboard refunds) per currency and China date
+ * the slow way, in Java, to check the day totals the transaction module keeps up as it stores
+ * and reserves them.
  */
 public final class DayTotalsCheck {
 
@@ -26,18 +27,20 @@ public final class DayTotalsCheck {
 		assertThat(stored(jdbc, storeId)).as("day totals of store %d", storeId).isEqualTo(summed(jdbc, storeId));
 	}
 
-	/** "currency date" to {sales, refunds}, from transaction_day_total. */
+	/** "currency date" to {sales, refunds, pending}, from transaction_day_total. */
 	public static Map<String, Totals> stored(JdbcClient jdbc, long storeId) {
 		Map<String, Totals> days = new TreeMap<>();
-		jdbc.sql("SELECT currency, china_date, sales, refunds FROM transaction_day_total WHERE store_id = :store")
+		jdbc.sql("""
+				SELECT currency, china_date, sales, refunds, refund_pending FROM transaction_day_total
+				WHERE store_id = :store""")
 			.param("store", storeId)
 			.query((rs, n) -> days.put(key(rs.getString("currency"), rs.getObject("china_date", LocalDate.class)),
-					new Totals(rs.getLong("sales"), rs.getLong("refunds"))))
+					new Totals(rs.getLong("sales"), rs.getLong("refunds"), rs.getLong("refund_pending"))))
 			.list();
 		return days;
 	}
 
-	/** The same, summed over the store's transactions. */
+	/** The same, summed over the store's transactions and pending refunds. */
 	public static Map<String, Totals> summed(JdbcClient jdbc, long storeId) {
 		Map<String, Totals> days = new TreeMap<>();
 		jdbc.sql("SELECT type, amount, currency, created_at FROM wallet_transaction WHERE store_id = :store")
@@ -49,6 +52,14 @@ public final class DayTotalsCheck {
 				return days.merge(key(rs.getString("currency"), day), one, Totals::plus);
 			})
 			.list();
+		jdbc.sql("SELECT amount, currency, created_at FROM refund WHERE store_id = :store AND state = 'pending'")
+			.param("store", storeId)
+			.query((rs, n) -> {
+				LocalDate day = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(CHINA).toLocalDate();
+				return days.merge(key(rs.getString("currency"), day), new Totals(0, 0, rs.getLong("amount")),
+						Totals::plus);
+			})
+			.list();
 		return days;
 	}
 
@@ -56,11 +67,15 @@ public final class DayTotalsCheck {
 		return currency.trim() + " " + day;
 	}
 
-	/** Minor units. */
-	public record Totals(long sales, long refunds) {
+	/** Minor units: charges, stored refunds, pending dashboard refunds. */
+	public record Totals(long sales, long refunds, long pending) {
+
+		public Totals(long sales, long refunds) {
+			this(sales, refunds, 0);
+		}
 
 		Totals plus(Totals other) {
-			return new Totals(this.sales + other.sales, this.refunds + other.refunds);
+			return new Totals(this.sales + other.sales, this.refunds + other.refunds, this.pending + other.pending);
 		}
 
 	}

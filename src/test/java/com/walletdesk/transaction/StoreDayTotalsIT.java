@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The day totals (transaction_day_total) the daily balance of a refund reads: kept up by every
- * way a transaction is stored, on the China day, and equal to summing the transactions.
+ * The day totals (transaction_day_total) the daily balance of a refund is checked against: kept
+ * up by every way a transaction is stored, on the China day, and equal to summing the
+ * transactions; and the dashboard refunds reserved against them.
  */
 @IntegrationTest
 class StoreDayTotalsIT {
@@ -68,10 +69,10 @@ class StoreDayTotalsIT {
 				row(ids.get(1), store, TransactionRow.REFUND, 5_00, ids.get(0), CHINA_MIDNIGHT.plusSeconds(3700)),
 				row(ids.get(2), store, TransactionRow.REFUND, 10_00, early, CHINA_MIDNIGHT.plusSeconds(3800))));
 
-		assertThat(totals(store, LocalDate.of(2026, 11, 25))).isEqualTo(new TransactionService.DayTotals(100_00, 0));
+		assertThat(totals(store, LocalDate.of(2026, 11, 25))).isEqualTo(new TransactionService.DayTotals(100_00, 0, 0));
 		assertThat(totals(store, LocalDate.of(2026, 11, 26)))
-			.isEqualTo(new TransactionService.DayTotals(40_00 + 25_00, 30_00 + 5_00 + 10_00));
-		assertThat(totals(store, LocalDate.of(2026, 11, 27))).isEqualTo(new TransactionService.DayTotals(0, 0));
+			.isEqualTo(new TransactionService.DayTotals(40_00 + 25_00, 30_00 + 5_00 + 10_00, 0));
+		assertThat(totals(store, LocalDate.of(2026, 11, 27))).isEqualTo(new TransactionService.DayTotals(0, 0, 0));
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
 	}
 
@@ -84,7 +85,7 @@ class StoreDayTotalsIT {
 				row(ids.get(1), store, TransactionRow.REFUND, 11_00, charge, CHINA_MIDNIGHT));
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.transactions.recordAll(batch))
 			.isInstanceOf(RefundNotRecordedException.class);
-		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new TransactionService.DayTotals(10_00, 0));
+		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new TransactionService.DayTotals(10_00, 0, 0));
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
 	}
 
@@ -109,7 +110,63 @@ class StoreDayTotalsIT {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new TransactionService.DayTotals(writers * 7_00L, 0));
+		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new TransactionService.DayTotals(writers * 7_00L, 0, 0));
+		DayTotalsCheck.assertAgree(this.jdbc, store.id());
+	}
+
+	@Test
+	void aDashboardRefundIsReservedOnItsChinaDayNeverBeyondTheDaysSales() {
+		MerchantNode store = this.data.store("ny", this.data.group("totals", null).id(), "America/New_York", "USD",
+				"en-US");
+		String yesterdays = this.data.tx(store).amount(500_00).at(CHINA_MIDNIGHT.minusSeconds(1)).save();
+		String todays = this.data.tx(store).amount(100_00).at(CHINA_MIDNIGHT.plusSeconds(60)).save();
+		Instant now = CHINA_MIDNIGHT.plusSeconds(3600);
+		LocalDate today = LocalDate.of(2026, 11, 26);
+
+		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(yesterdays), 60_00, now)))
+			.isEqualTo(TransactionService.RefundReservation.RESERVED);
+		assertThat(totals(store, today)).isEqualTo(new TransactionService.DayTotals(100_00, 0, 60_00));
+		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 40_01, now)))
+			.isEqualTo(TransactionService.RefundReservation.EXCEEDS_DAILY_BALANCE);
+		assertThat(charge(todays).refundPending()).as("the charge's reservation is given back").isZero();
+		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 100_01, now)))
+			.isEqualTo(TransactionService.RefundReservation.EXCEEDS_REMAINING);
+		assertThat(totals(store, today)).isEqualTo(new TransactionService.DayTotals(100_00, 0, 60_00));
+
+		// settled after midnight, the refund still counts on the day it was reserved
+		TransactionService.SettledRefund settled = inTransaction(
+				() -> this.transactions.settleRefund(yesterdays, 60_00, now, "wallet-1"));
+		assertThat(this.transactions.findById(settled.transactionId()).orElseThrow().createdAt()).isEqualTo(now);
+		assertThat(totals(store, today)).isEqualTo(new TransactionService.DayTotals(100_00, 60_00, 0));
+		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 40_00, now)))
+			.isEqualTo(TransactionService.RefundReservation.RESERVED);
+		assertThat(inTransaction(() -> this.transactions.releaseRefund(todays, 40_00, now)).refundPending()).isZero();
+		assertThat(totals(store, today)).isEqualTo(new TransactionService.DayTotals(100_00, 60_00, 0));
+
+		// a day with no sales has nothing to refund against
+		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 1, now.plusSeconds(86_400))))
+			.isEqualTo(TransactionService.RefundReservation.EXCEEDS_DAILY_BALANCE);
+		assertThat(charge(todays).refundPending()).isZero();
+		DayTotalsCheck.assertAgree(this.jdbc, store.id());
+	}
+
+	@Test
+	void aReservationThatWasNeverMadeCannotBeGivenBackOrSettled() {
+		MerchantNode store = this.data.eurStore(this.data.group("totals", null).id());
+		String charge = this.data.tx(store).amount(10_00).at(CHINA_MIDNIGHT).save();
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> inTransaction(() -> this.transactions.releaseRefund(charge, 1_00, CHINA_MIDNIGHT)))
+			.isInstanceOf(IllegalStateException.class);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(
+					() -> inTransaction(() -> this.transactions.settleRefund(charge, 1_00, CHINA_MIDNIGHT, "wallet-2")))
+			.isInstanceOf(IllegalStateException.class);
+		// reserved on the charge only (as by a writer that forgot the day): the day refuses, all rolls back
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> inTransaction(() -> {
+			this.jdbc.sql("UPDATE wallet_transaction SET refund_pending = 100 WHERE id = :id").param("id", charge).update();
+			return this.transactions.settleRefund(charge, 1_00, CHINA_MIDNIGHT, "wallet-3");
+		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("the day of charge");
+		assertThat(charge(charge).refunded()).isZero();
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
 	}
 
@@ -140,6 +197,14 @@ class StoreDayTotalsIT {
 	private TransactionService.DayTotals totals(MerchantNode store, LocalDate chinaDate) {
 		return new TransactionTemplate(this.transactionManager)
 			.execute(status -> this.transactions.totals(store.id(), store.currency(), chinaDate));
+	}
+
+	private TransactionRow charge(String id) {
+		return this.transactions.findById(id).orElseThrow();
+	}
+
+	private <T> T inTransaction(java.util.function.Supplier<T> work) {
+		return new TransactionTemplate(this.transactionManager).execute(status -> work.get());
 	}
 
 	private static TransactionRow row(String id, MerchantNode store, String type, long amount, String parentId,
