@@ -5,13 +5,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** Column list and row mapping shared by the query class and the write-side repository. */
 final class TransactionRows {
 
-	static final String COLUMNS = "t.id, t.store_id, t.type, t.method, t.channel, t.amount, t.tip, t.currency, "
-			+ "t.created_at, t.reference, t.vendor_reference, t.parent_id, t.terminal_id, t.login_code, "
-			+ "t.card_number, t.dispute_tag, t.transaction_tag, t.refunded, t.refund_pending";
+	/** The columns {@link #map} reads, for JDBC to return from an UPDATE (as generated keys). */
+	static final String[] NAMES = { "id", "store_id", "type", "method", "channel", "amount", "tip", "currency",
+			"created_at", "reference", "vendor_reference", "parent_id", "terminal_id", "login_code", "card_number",
+			"dispute_tag", "transaction_tag", "refunded", "refund_pending" };
+
+	/** The same columns of the table aliased {@code t}, for a SELECT. */
+	static final String COLUMNS = Arrays.stream(NAMES).map(name -> "t." + name).collect(Collectors.joining(", "));
 
 	private TransactionRows() {
 	}

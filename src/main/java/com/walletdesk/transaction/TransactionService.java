@@ -133,7 +133,7 @@ public class TransactionService {
 			return RefundReservation.EXCEEDS_REMAINING;
 		}
 		if (!this.dayTotals.reserve(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(at), amount)) {
-			if (!this.transactions.releasePending(charge.id(), amount)) {
+			if (this.transactions.releasePending(charge.id(), amount).isEmpty()) {
 				throw new IllegalStateException("charge " + charge.id() + " lost the reservation just made");
 			}
 			return RefundReservation.EXCEEDS_DAILY_BALANCE;
@@ -154,10 +154,8 @@ public class TransactionService {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public TransactionRow releaseRefund(String chargeId, long amount, Instant reservedAt) {
-		if (!this.transactions.releasePending(chargeId, amount)) {
-			throw notReserved("charge " + chargeId, amount);
-		}
-		TransactionRow charge = this.transactions.findById(chargeId).orElseThrow();
+		TransactionRow charge = this.transactions.releasePending(chargeId, amount)
+			.orElseThrow(() -> notReserved("charge " + chargeId, amount));
 		if (!this.dayTotals.release(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(reservedAt), amount)) {
 			throw notReserved("the day of charge " + chargeId, amount);
 		}
@@ -172,20 +170,17 @@ public class TransactionService {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public SettledRefund settleRefund(String chargeId, long amount, Instant createdAt, String vendorReference) {
-		if (!this.transactions.movePendingToRefunded(chargeId, amount)) {
-			throw notReserved("charge " + chargeId, amount);
-		}
-		TransactionRow charge = this.transactions.findById(chargeId).orElseThrow();
-		// an ID a channel already used is skipped by the insert itself: one round trip, not a look first
+		TransactionRow charge = this.transactions.movePendingToRefunded(chargeId, amount)
+			.orElseThrow(() -> notReserved("charge " + chargeId, amount));
+		TransactionRow refund = new TransactionRow(null, charge.storeId(), TransactionRow.REFUND_DASHBOARD,
+				charge.method(), charge.channel(), amount, 0, charge.currency(), createdAt, charge.reference(),
+				vendorReference, chargeId, null, null, null, null, null, 0, 0);
+		// the insert takes its ID from the sequence and skips one a channel already used: one round trip
 		String transactionId;
-		TransactionRow refund;
 		do {
-			transactionId = this.transactions.nextIds(1).get(0);
-			refund = new TransactionRow(transactionId, charge.storeId(), TransactionRow.REFUND_DASHBOARD, charge.method(),
-					charge.channel(), amount, 0, charge.currency(), createdAt, charge.reference(), vendorReference,
-					chargeId, null, null, null, null, null, 0, 0);
+			transactionId = this.transactions.insertUnderNewId(refund).orElse(null);
 		}
-		while (!this.transactions.insertIfIdFree(refund));
+		while (transactionId == null);
 		if (!this.dayTotals.settle(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(createdAt), amount)) {
 			throw notReserved("the day of charge " + chargeId, amount);
 		}

@@ -1,6 +1,8 @@
 package com.walletdesk.transaction;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -30,6 +32,13 @@ class Transactions {
 			  reference, vendor_reference, parent_id, terminal_id, login_code, card_number, dispute_tag,
 			  transaction_tag, refunded, refund_pending)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/**
+	 * {@link #INSERT} under the sequence's next value as a 12-digit ID (the sequence stops at
+	 * 12 digits, V38), skipping an ID a channel already used.
+	 */
+	private static final String INSERT_UNDER_NEW_ID = INSERT.replace("VALUES (?, ",
+			"VALUES (LPAD(CAST(nextval('transaction_id_seq') AS VARCHAR(20)), 12, '0'), ") + " ON CONFLICT DO NOTHING";
 
 	private static final String ADD_REFUNDED = """
 			UPDATE wallet_transaction SET refunded = refunded + ?
@@ -102,11 +111,20 @@ class Transactions {
 	}
 
 	/**
-	 * Inserts the row unless its id is taken (by a transaction a channel sent in under that id):
-	 * false then, and nothing changed. The id is the only unique key of the table.
+	 * Inserts the row under the next ID of the sequence, unless a channel already sent a
+	 * transaction in under that ID: empty then, and nothing changed (ask again for the next).
+	 * The ID is made and returned by the INSERT itself, so this is one round trip.
 	 */
-	boolean insertIfIdFree(TransactionRow row) {
-		return this.batch.update(INSERT + " ON CONFLICT DO NOTHING", ps -> bind(ps, row)) == 1;
+	Optional<String> insertUnderNewId(TransactionRow row) {
+		return this.batch.execute(
+				(Connection connection) -> connection.prepareStatement(INSERT_UNDER_NEW_ID, new String[] { "id" }),
+				(PreparedStatement ps) -> {
+					bind(ps, row, false);
+					ps.executeUpdate();
+					try (ResultSet inserted = ps.getGeneratedKeys()) {
+						return inserted.next() ? Optional.of(inserted.getString(1)) : Optional.empty();
+					}
+				});
 	}
 
 	/** Inserts many rows with JDBC batches (one round trip per {@value #CHUNK} rows). */
@@ -115,25 +133,33 @@ class Transactions {
 	}
 
 	private static void bind(PreparedStatement ps, TransactionRow row) throws SQLException {
-		ps.setString(1, row.id());
-		ps.setLong(2, row.storeId());
-		ps.setString(3, row.type());
-		ps.setString(4, row.method());
-		ps.setString(5, row.channel());
-		ps.setLong(6, row.amount());
-		ps.setLong(7, row.tip());
-		ps.setString(8, row.currency());
-		ps.setObject(9, TransactionRows.utc(row.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-		ps.setString(10, row.reference());
-		ps.setString(11, row.vendorReference());
-		ps.setString(12, row.parentId());
-		ps.setString(13, row.terminalId());
-		ps.setString(14, row.loginCode());
-		ps.setString(15, row.cardNumber());
-		ps.setString(16, row.disputeTag());
-		ps.setString(17, row.transactionTag());
-		ps.setLong(18, row.refunded());
-		ps.setLong(19, row.refundPending());
+		bind(ps, row, true);
+	}
+
+	/** Binds the row's columns in {@link #INSERT}'s order, its ID first only when the statement has one. */
+	private static void bind(PreparedStatement ps, TransactionRow row, boolean withId) throws SQLException {
+		int i = 1;
+		if (withId) {
+			ps.setString(i++, row.id());
+		}
+		ps.setLong(i++, row.storeId());
+		ps.setString(i++, row.type());
+		ps.setString(i++, row.method());
+		ps.setString(i++, row.channel());
+		ps.setLong(i++, row.amount());
+		ps.setLong(i++, row.tip());
+		ps.setString(i++, row.currency());
+		ps.setObject(i++, TransactionRows.utc(row.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+		ps.setString(i++, row.reference());
+		ps.setString(i++, row.vendorReference());
+		ps.setString(i++, row.parentId());
+		ps.setString(i++, row.terminalId());
+		ps.setString(i++, row.loginCode());
+		ps.setString(i++, row.cardNumber());
+		ps.setString(i++, row.disputeTag());
+		ps.setString(i++, row.transactionTag());
+		ps.setLong(i++, row.refunded());
+		ps.setLong(i, row.refundPending());
 	}
 
 	/**
@@ -194,24 +220,42 @@ class Transactions {
 			.update() == 1;
 	}
 
-	/** Gives a reservation back (the refund failed). False when that much is not reserved. */
-	boolean releasePending(String chargeId, long amount) {
-		return this.jdbc.sql("""
-				UPDATE wallet_transaction SET refund_pending = refund_pending - :amount
-				WHERE id = :id AND type = 'charge' AND refund_pending >= :amount""")
-			.param("amount", amount)
-			.param("id", chargeId)
-			.update() == 1;
+	/**
+	 * Gives a reservation back (the refund failed). Returns the charge as it is now; empty (and
+	 * nothing changed) when that much is not reserved.
+	 */
+	Optional<TransactionRow> releasePending(String chargeId, long amount) {
+		return updateCharge("""
+				UPDATE wallet_transaction SET refund_pending = refund_pending - ?
+				WHERE id = ? AND type = 'charge' AND refund_pending >= ?""", amount, chargeId, amount);
 	}
 
-	/** Moves a reservation to the refunded amount (the refund succeeded). False when not reserved. */
-	boolean movePendingToRefunded(String chargeId, long amount) {
-		return this.jdbc.sql("""
-				UPDATE wallet_transaction SET refund_pending = refund_pending - :amount, refunded = refunded + :amount
-				WHERE id = :id AND type = 'charge' AND refund_pending >= :amount""")
-			.param("amount", amount)
-			.param("id", chargeId)
-			.update() == 1;
+	/**
+	 * Moves a reservation to the refunded amount (the refund succeeded). Returns the charge as it
+	 * is now; empty (and nothing changed) when that much is not reserved.
+	 */
+	Optional<TransactionRow> movePendingToRefunded(String chargeId, long amount) {
+		return updateCharge("""
+				UPDATE wallet_transaction SET refund_pending = refund_pending - ?, refunded = refunded + ?
+				WHERE id = ? AND type = 'charge' AND refund_pending >= ?""", amount, amount, chargeId, amount);
+	}
+
+	/**
+	 * A guarded UPDATE of one charge that also returns the row as it left it, in the same round
+	 * trip: JDBC hands the updated row's columns back as generated keys (PostgreSQL's driver adds
+	 * {@code RETURNING}; H2 does the same).
+	 */
+	private Optional<TransactionRow> updateCharge(String sql, Object... args) {
+		return this.batch.execute((Connection connection) -> connection.prepareStatement(sql, TransactionRows.NAMES),
+				(PreparedStatement ps) -> {
+					for (int i = 0; i < args.length; i++) {
+						ps.setObject(i + 1, args[i]);
+					}
+					ps.executeUpdate();
+					try (ResultSet updated = ps.getGeneratedKeys()) {
+						return updated.next() ? Optional.of(TransactionRows.map(updated, 0)) : Optional.empty();
+					}
+				});
 	}
 
 }

@@ -132,6 +132,14 @@ class RefundServiceIT {
 	}
 
 	@Test
+	void theIdSequenceStopsAtTwelveDigitsSoAnIdMadeByTheInsertIsNeverCutShort() {
+		assertThat(this.jdbc.sql("""
+				SELECT CAST(maximum_value AS VARCHAR(20)) FROM information_schema.sequences
+				WHERE LOWER(sequence_name) = 'transaction_id_seq'""").query(String.class).single())
+			.isEqualTo("999999999999");
+	}
+
+	@Test
 	void theReconcilerIsNotScheduledInTestsAndTheApiIsDocumented() {
 		assertThat(this.context.getBeanNamesForType(ReconcileSchedule.class)).isEmpty();
 		assertThat(this.context.getBean(RefundReconciler.class)).isNotNull();
