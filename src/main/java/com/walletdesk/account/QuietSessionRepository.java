@@ -23,6 +23,8 @@ import org.springframework.session.Session;
  * time reads it again only to learn whether it still exists (spring-session issue 1731). Within
  * a request ({@link #openRequest}), this repository answers a second read of the same session
  * with the session it already holds.</li>
+ * <li>it reads a session inside a transaction, whose COMMIT is a round trip of its own. This
+ * repository reads without one ({@link SessionTransactions}).</li>
  * </ul>
  * It relies on attributes being saved only when set (Spring Session's default save mode,
  * {@code on-set-attribute}), which is how this application uses the session.
@@ -78,7 +80,7 @@ final class QuietSessionRepository<S extends Session>
 		if (held != null && held.getId().equals(id) && !held.isExpired()) {
 			return held;
 		}
-		S stored = this.sessions.findById(id);
+		S stored = SessionTransactions.reading(() -> this.sessions.findById(id));
 		if (stored == null) {
 			return null;
 		}

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +32,9 @@ class SessionIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SessionRepository<?> sessions;
 
 	private String user() {
 		MerchantNode group = this.data.group("group", null);
@@ -81,6 +87,18 @@ class SessionIT {
 			.param("id", SecurityTestSupport.sessionId(session))
 			.query(Long.class)
 			.single();
+	}
+
+	@Test
+	void theApplicationsSessionStoreReadsWithoutATransactionAndWritesInOne() {
+		assertThat(this.sessions).isInstanceOf(QuietSessionRepository.class);
+		Object jdbcSessions = ReflectionTestUtils.getField(this.sessions, "sessions");
+		assertThat(jdbcSessions).isInstanceOf(JdbcIndexedSessionRepository.class);
+		assertThat(ReflectionTestUtils.getField(jdbcSessions, "transactionOperations"))
+			.isInstanceOf(SessionTransactions.class);
+		// and it works: a signed-in session is read on the next request and written when it changes
+		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
+		assertThat(session.get("/api/v1/me").status()).isEqualTo(200);
 	}
 
 	@Test
