@@ -43,9 +43,12 @@ public class AuditService {
 
 	public static final String AUDIT_READ = "AUDIT_READ";
 
-	/** The event types of API.md; the names are fixed. */
+	/** Transactions fed in (API.md "Ingestion"), accepted or refused. */
+	public static final String INGEST = "INGEST";
+
+	/** The event types of API.md ("at least" those; the names are fixed) and every other type recorded. */
 	public static final List<String> TYPES = List.of(SIGN_IN, SIGN_IN_FAILED, LOCKED_OUT, MFA_CHANGE, PASSWORD_CHANGE,
-			REFUND, ACCESS_DENIED, ADMIN_CHANGE, AUDIT_READ);
+			REFUND, ACCESS_DENIED, ADMIN_CHANGE, AUDIT_READ, INGEST);
 
 	private final JdbcClient jdbc;
 

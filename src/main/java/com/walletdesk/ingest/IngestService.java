@@ -34,8 +34,6 @@ public class IngestService {
 
 	public static final int MAX_ITEMS = 1000;
 
-	static final String AUDIT_TYPE = "INGEST";
-
 	private final MerchantService merchants;
 
 	private final TransactionService transactions;
@@ -66,12 +64,12 @@ public class IngestService {
 	public Result ingest(String actor, List<IngestItem> items, boolean batch) {
 		try {
 			Result result = this.transaction.execute(status -> checkAndStore(items, batch));
-			this.audit.record(AUDIT_TYPE, "SUCCESS", actor, "transactions",
+			this.audit.record(AuditService.INGEST, "SUCCESS", actor, "transactions",
 					"accepted " + items.size() + ", stored " + result.stored() + summary(result.ids()));
 			return result;
 		}
 		catch (ProblemException ex) {
-			this.audit.record(AUDIT_TYPE, "REFUSED", actor, "transactions",
+			this.audit.record(AuditService.INGEST, "REFUSED", actor, "transactions",
 					items.size() + " item(s) refused: " + ex.code() + ": " + ex.getMessage());
 			throw ex;
 		}

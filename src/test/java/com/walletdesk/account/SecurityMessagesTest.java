@@ -54,4 +54,12 @@ class SecurityMessagesTest {
 		assertThat(used).contains("password.submit", "mfa.enrol.start", "audit.heading");
 	}
 
+	@Test
+	void everyAuditTypeHasItsNameOnTheAuditPage() throws IOException {
+		Properties english = load("messages/security.properties");
+		for (String type : com.walletdesk.audit.AuditService.TYPES) {
+			assertThat(english.getProperty("audit.type." + type)).as(type).isNotBlank();
+		}
+	}
+
 }
