@@ -40,6 +40,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+	/** Pages and files anyone may fetch, signed in or not, and during the sign-in steps too. */
+	static final String[] PUBLIC_PAGES = { "/login", "/help", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+			"/favicon.ico", AttemptThrottle.TOO_MANY_PAGE };
+
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "frame-ancestors 'none'; form-action 'self'";
@@ -88,8 +92,7 @@ class SecurityConfig {
 			@Value("${walletdesk.security.session.absolute-timeout:12h}") Duration absoluteTimeout) throws Exception {
 		http.authenticationManager(authenticationManager);
 		http.authorizeHttpRequests(authorize -> authorize
-			.requestMatchers("/login", "/help", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-					AttemptThrottle.TOO_MANY_PAGE)
+			.requestMatchers(PUBLIC_PAGES)
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")

@@ -1,11 +1,16 @@
 package com.walletdesk.account;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The steps after the password (API.md "Sign-in steps after the password"): first a password
@@ -15,6 +20,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SignInSteps {
+
+	/** {@link SecurityConfig#PUBLIC_PAGES}, parsed: open during a step as they are to anyone. */
+	private static final List<PathPattern> PUBLIC_PAGES = Arrays.stream(SecurityConfig.PUBLIC_PAGES)
+		.map(PathPatternParser.defaultInstance::parse)
+		.toList();
 
 	/** The session attribute naming the account whose second factor this session has proved. */
 	static final String MFA_VERIFIED = SignInSteps.class.getName() + ".mfaVerifiedAccount";
@@ -82,11 +92,11 @@ class SignInSteps {
 			case MFA_REQUIRED -> path.equals("/api/v1/mfa/enrolment") || path.equals("/api/v1/mfa/enrolment/confirm")
 					|| path.equals("/api/v1/mfa/verify") || path.equals("/account/mfa") || path.startsWith("/account/mfa/");
 		};
-		return stepCall || switch (path) {
-			case "/logout", "/login", "/error", "/help", "/favicon.ico", AttemptThrottle.TOO_MANY_PAGE -> true;
-			default -> path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
-					|| path.startsWith("/webjars/");
-		};
+		if (stepCall || path.equals("/logout")) {
+			return true;
+		}
+		PathContainer parsed = PathContainer.parsePath(path);
+		return PUBLIC_PAGES.stream().anyMatch(page -> page.matches(parsed));
 	}
 
 }
