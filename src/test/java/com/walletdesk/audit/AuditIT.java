@@ -196,4 +196,14 @@ class AuditIT {
 		assertThat(bad.status()).isEqualTo(400);
 	}
 
+	@Test
+	void theAuditPageFiltersByEveryTypeRecordedIngestionIncluded() {
+		this.audit.record(AuditService.INGEST, "SUCCESS", "feeder-" + System.nanoTime(), "transactions",
+				"accepted 1, stored 1");
+		var page = admin().get("/admin/audit?type=INGEST");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("<option value=\"INGEST\" selected=\"selected\">Transactions fed in</option>")
+			.contains("accepted 1, stored 1");
+	}
+
 }
