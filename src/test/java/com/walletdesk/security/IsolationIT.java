@@ -54,8 +54,6 @@ class IsolationIT {
 	TestData data;
 
 	/** Who may see what: the world built once for all the tests of this class. */
-	private final Map<String, MerchantNode> nodes = new HashMap<>();
-
 	private final List<MerchantNode> stores = new ArrayList<>();
 
 	private final Map<String, Long> txStore = new HashMap<>();
@@ -200,7 +198,6 @@ class IsolationIT {
 		MerchantNode a2 = this.data.group("a-region-2", a.id());
 		MerchantNode b = this.data.group("tenant-b", null);
 		MerchantNode b1 = this.data.group("b-region-1", b.id());
-		this.nodes.putAll(Map.of("a", a, "a1", a1, "a2", a2, "b", b, "b1", b1));
 		MerchantNode a1s1 = store("a1s1", a1);
 		MerchantNode a1s2 = store("a1s2", a1);
 		MerchantNode a2s1 = store("a2s1", a2);

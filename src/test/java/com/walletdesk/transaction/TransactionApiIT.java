@@ -259,16 +259,9 @@ class TransactionApiIT {
 		List<String> all = ids(m.viewer().get(path + "&limit=500").json());
 		assertThat(all).hasSize(23).doesNotHaveDuplicates();
 
-		List<List<String>> forward = new ArrayList<>();
-		List<String> previousCursors = new ArrayList<>();
-		String cursor = null;
-		do {
-			JsonNode page = m.viewer().get(path + "&limit=5" + (cursor == null ? "" : "&cursor=" + cursor)).json();
-			forward.add(ids(page));
-			previousCursors.add(page.path("previousCursor").isNull() ? null : page.path("previousCursor").asString());
-			cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
-		}
-		while (cursor != null && forward.size() < 10);
+		List<JsonNode> pages = pages(m.viewer(), path + "&limit=5");
+		List<List<String>> forward = pages.stream().map(TransactionApiIT::ids).toList();
+		List<String> previousCursors = pages.stream().map(page -> cursor(page, "previousCursor")).toList();
 		assertThat(forward).extracting(List::size).containsExactly(5, 5, 5, 5, 3);
 		assertThat(forward.stream().flatMap(List::stream).toList()).as("no gaps, no duplicates, same order").isEqualTo(all);
 		assertThat(previousCursors.get(0)).as("the first page has no previous page").isNull();
@@ -278,41 +271,45 @@ class TransactionApiIT {
 		for (int page = 3; page >= 0; page--) {
 			JsonNode previous = m.viewer().get(path + "&limit=5&cursor=" + back).json();
 			assertThat(ids(previous)).as("page " + page).isEqualTo(forward.get(page));
-			back = previous.path("previousCursor").isNull() ? null : previous.path("previousCursor").asString();
+			back = cursor(previous, "previousCursor");
 		}
 		assertThat(back).isNull();
 
 		// a search for the common ID prefix (few matches: fetched through the key, then sorted) pages the same
-		List<String> searched = new ArrayList<>();
-		cursor = null;
-		int searchPages = 0;
-		do {
-			JsonNode page = m.viewer().get(path + "&limit=5&q=" + prefix + (cursor == null ? "" : "&cursor=" + cursor)).json();
-			searched.addAll(ids(page));
-			cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
-			searchPages++;
-		}
-		while (cursor != null && searchPages < 10);
-		assertThat(searched).isEqualTo(all);
-		assertThat(searchPages).isEqualTo(5);
+		List<JsonNode> searchPages = pages(m.viewer(), path + "&limit=5&q=" + prefix);
+		assertThat(searchPages.stream().flatMap(page -> ids(page).stream()).toList()).isEqualTo(all);
+		assertThat(searchPages).hasSize(5);
 
 		// All Transactions Search pages the same way across stores
 		this.data.tx(m.tokyo()).at(base.plusSeconds(30)).save();
 		String searchPath = "/api/v1/transactions?from=2026-03-03&to=2026-03-03&limit=7";
 		Set<String> seen = new HashSet<>();
-		int pages = 0;
-		cursor = null;
-		do {
-			JsonNode page = m.viewer().get(searchPath + (cursor == null ? "" : "&cursor=" + cursor)).json();
+		List<JsonNode> acrossStores = pages(m.viewer(), searchPath);
+		for (JsonNode page : acrossStores) {
 			for (String id : ids(page)) {
 				assertThat(seen.add(id)).as("no duplicate " + id).isTrue();
 			}
-			cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
-			pages++;
 		}
-		while (cursor != null && pages < 10);
 		assertThat(seen).hasSize(24);
-		assertThat(pages).isEqualTo(4);
+		assertThat(acrossStores).hasSize(4);
+	}
+
+	/** The pages of a listing, following {@code nextCursor} from the first (ten at the most). */
+	private static List<JsonNode> pages(WebSession viewer, String path) {
+		List<JsonNode> pages = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = viewer.get(path + (cursor == null ? "" : "&cursor=" + cursor)).json();
+			pages.add(page);
+			cursor = cursor(page, "nextCursor");
+		}
+		while (cursor != null && pages.size() < 10);
+		return pages;
+	}
+
+	/** A page's cursor of this name, or null when it has none. */
+	private static String cursor(JsonNode page, String name) {
+		return page.path(name).isNull() ? null : page.path(name).asString();
 	}
 
 	@Test
