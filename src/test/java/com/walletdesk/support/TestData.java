@@ -63,29 +63,22 @@ public class TestData {
 
 	/**
 	 * A merchant user over {@code scopeId}; signs in with {@link #PASSWORD}. Returns the username.
-	 * Like every test account it has already changed its operator-issued password; with
-	 * {@code canRefund} it needs MFA, which {@link WebSession#signIn} completes by itself.
+	 * Like every test account its password needs no change at the first sign-in (as the demo
+	 * data's published ones); with {@code canRefund} it needs MFA, which {@link WebSession#signIn}
+	 * completes by itself.
 	 */
 	public String merchantUser(long scopeId, boolean canRefund) {
 		String username = unique("user").toLowerCase();
-		this.accounts.create(new AccountService.NewAccount(username, PASSWORD, "MERCHANT", scopeId, canRefund));
-		passwordAlreadyChanged(username);
+		this.accounts.createWithPublishedPassword(
+				new AccountService.NewAccount(username, PASSWORD, "MERCHANT", scopeId, canRefund));
 		return username;
 	}
 
 	/** An operator (MFA is completed by {@link WebSession#signIn}). */
 	public String operator() {
 		String username = unique("operator").toLowerCase();
-		this.accounts.create(new AccountService.NewAccount(username, PASSWORD, "OPERATOR", null, false));
-		passwordAlreadyChanged(username);
+		this.accounts.createWithPublishedPassword(new AccountService.NewAccount(username, PASSWORD, "OPERATOR", null, false));
 		return username;
-	}
-
-	/** As if the account's owner had already replaced the password an operator issued. */
-	public void passwordAlreadyChanged(String username) {
-		this.jdbc.sql("UPDATE account SET password_change_required = FALSE WHERE username = :u")
-			.param("u", username)
-			.update();
 	}
 
 	/** The ID of the account with this username. */
