@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.walletdesk.admin.AdminApiChecks.audit;
+import static com.walletdesk.admin.AdminApiChecks.refusedChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST/PATCH /api/v1/admin/merchants: shapes, validation, license switch, audit, operators only. */
@@ -61,7 +63,7 @@ class AdminMerchantApiIT {
 		String listing = this.admin.get("/api/v1/merchants").body();
 		assertThat(listing).contains("\"id\":\"" + s.path("id").asString() + "\"");
 
-		List<Map<String, Object>> audit = audit("merchant/" + s.path("id").asString());
+		List<Map<String, Object>> audit = audit(this.data, "merchant/" + s.path("id").asString());
 		assertThat(audit).hasSize(1);
 		assertThat(audit.get(0)).containsEntry("type", "ADMIN_CHANGE").containsEntry("outcome", "SUCCESS")
 			.containsEntry("account", "admin");
@@ -128,13 +130,13 @@ class AdminMerchantApiIT {
 		assertThat(this.admin.patch("/api/v1/admin/merchants/" + store.id(), "{\"currency\":\"EUR\"}").status())
 			.as("the same currency is no change").isEqualTo(200);
 
-		assertPatchProblem("/api/v1/admin/merchants/999999999", "{\"name\":\"x\"}", 404, "NOT_FOUND");
-		assertPatchProblem("/api/v1/admin/merchants/abc", "{\"name\":\"x\"}", 404, "NOT_FOUND");
-		assertPatchProblem("/api/v1/admin/merchants/" + store.id(), "{}", 400, "VALIDATION_FAILED");
-		assertPatchProblem("/api/v1/admin/merchants/" + store.id(), "{\"kind\":\"GROUP\"}", 400, "VALIDATION_FAILED");
-		assertPatchProblem("/api/v1/admin/merchants/" + store.id(), "{\"parentId\":\"1\"}", 400, "VALIDATION_FAILED");
-		assertPatchProblem("/api/v1/admin/merchants/" + store.id(), "{\"licenseActive\":\"no\"}", 400, "VALIDATION_FAILED");
-		assertPatchProblem("/api/v1/admin/merchants/" + store.id(), "{\"name\":\"\"}", 400, "VALIDATION_FAILED");
+		refusedChange(this.admin, "/api/v1/admin/merchants/999999999", "{\"name\":\"x\"}", 404, "NOT_FOUND");
+		refusedChange(this.admin, "/api/v1/admin/merchants/abc", "{\"name\":\"x\"}", 404, "NOT_FOUND");
+		refusedChange(this.admin, "/api/v1/admin/merchants/" + store.id(), "{}", 400, "VALIDATION_FAILED");
+		refusedChange(this.admin, "/api/v1/admin/merchants/" + store.id(), "{\"kind\":\"GROUP\"}", 400, "VALIDATION_FAILED");
+		refusedChange(this.admin, "/api/v1/admin/merchants/" + store.id(), "{\"parentId\":\"1\"}", 400, "VALIDATION_FAILED");
+		refusedChange(this.admin, "/api/v1/admin/merchants/" + store.id(), "{\"licenseActive\":\"no\"}", 400, "VALIDATION_FAILED");
+		refusedChange(this.admin, "/api/v1/admin/merchants/" + store.id(), "{\"name\":\"\"}", 400, "VALIDATION_FAILED");
 	}
 
 	@Test
@@ -165,7 +167,7 @@ class AdminMerchantApiIT {
 		WebSession again = WebSession.signIn(this.port, storeUser, TestData.PASSWORD);
 		assertThat(again.get("/api/v1/merchants").status()).isEqualTo(200);
 
-		List<Map<String, Object>> audit = audit("merchant/" + group.id());
+		List<Map<String, Object>> audit = audit(this.data, "merchant/" + group.id());
 		assertThat(audit).extracting(row -> (String) row.get("details"))
 			.anyMatch(details -> details.contains("licenseActive=false"))
 			.anyMatch(details -> details.contains("licenseActive=true"));
@@ -184,29 +186,11 @@ class AdminMerchantApiIT {
 			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 			assertThat(response.code()).isEqualTo("ACCESS_DENIED");
 		}
-		assertThat(audit("merchant/" + group.id())).as("nothing changed").isEmpty();
+		assertThat(audit(this.data, "merchant/" + group.id())).as("nothing changed").isEmpty();
 	}
 
 	private void invalid(String json, int status, String code, String field) {
-		var response = this.admin.post("/api/v1/admin/merchants", json);
-		assertThat(response.status()).as(json).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.code()).as(json).isEqualTo(code);
-		assertThat(response.json().path("fields").has(field)).as(json + " names " + field + ": " + response.body()).isTrue();
-	}
-
-	private void assertPatchProblem(String path, String json, int status, String code) {
-		var response = this.admin.patch(path, json);
-		assertThat(response.status()).as(path + " " + json).isEqualTo(status);
-		assertThat(response.code()).as(path + " " + json).isEqualTo(code);
-	}
-
-	private List<Map<String, Object>> audit(String resource) {
-		return this.data.jdbc()
-			.sql("SELECT type, outcome, account, resource, details FROM audit_event WHERE resource = :resource ORDER BY id")
-			.param("resource", resource)
-			.query()
-			.listOfRows();
+		AdminApiChecks.refusedCreation(this.admin, "/api/v1/admin/merchants", json, status, code, field);
 	}
 
 }

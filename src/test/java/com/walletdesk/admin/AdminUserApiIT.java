@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static com.walletdesk.admin.AdminApiChecks.audit;
+import static com.walletdesk.admin.AdminApiChecks.refusedChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST/PATCH /api/v1/admin/users: shapes, validation, conflicts, privileges taking effect, audit without passwords. */
@@ -56,7 +58,7 @@ class AdminUserApiIT {
 		assertThat(WebSession.anonymous(this.port).submitLogin(username, PASSWORD).header("Location"))
 			.as("the new user can sign in").doesNotContain("error");
 
-		List<Map<String, Object>> audit = audit("user/" + user.path("id").asString());
+		List<Map<String, Object>> audit = audit(this.data, "user/" + user.path("id").asString());
 		assertThat(audit).hasSize(1);
 		assertThat(audit.get(0)).containsEntry("type", "ADMIN_CHANGE").containsEntry("outcome", "SUCCESS");
 		assertThat((String) audit.get(0).get("details")).contains("create user", username).doesNotContain(PASSWORD);
@@ -134,7 +136,7 @@ class AdminUserApiIT {
 		var taken = this.admin.patch("/api/v1/admin/users/" + id, "{\"canRefund\":false}");
 		assertThat(taken.json().path("canRefund").asBoolean()).isFalse();
 		assertThat(user.get("/api/v1/me").json().path("canRefund").asBoolean()).isFalse();
-		assertThat(audit("user/" + id)).extracting(row -> (String) row.get("details"))
+		assertThat(audit(this.data, "user/" + id)).extracting(row -> (String) row.get("details"))
 			.containsExactly("update user canRefund=true", "update user canRefund=false");
 	}
 
@@ -169,7 +171,7 @@ class AdminUserApiIT {
 			.endsWith("/login?error");
 		assertThat(WebSession.anonymous(this.port).submitLogin(username, PASSWORD).header("Location"))
 			.doesNotContain("error");
-		assertThat(audit("user/" + id)).extracting(row -> (String) row.get("details"))
+		assertThat(audit(this.data, "user/" + id)).extracting(row -> (String) row.get("details"))
 			.containsExactly("update user passwordReset=true");
 
 		var weak = this.admin.patch("/api/v1/admin/users/" + id, "{\"password\":\"weak\",\"canRefund\":true}");
@@ -183,14 +185,14 @@ class AdminUserApiIT {
 	void refusesBadChanges() {
 		MerchantNode group = this.data.group("group", null);
 		String id = accountId(this.data.merchantUser(group.id(), false));
-		patchProblem("/api/v1/admin/users/999999999", "{\"canRefund\":true}", 404, "NOT_FOUND");
-		patchProblem("/api/v1/admin/users/abc", "{\"canRefund\":true}", 404, "NOT_FOUND");
-		patchProblem("/api/v1/admin/users/" + id, "{}", 400, "VALIDATION_FAILED");
-		patchProblem("/api/v1/admin/users/" + id, "{\"role\":\"OPERATOR\"}", 400, "VALIDATION_FAILED");
-		patchProblem("/api/v1/admin/users/" + id, "{\"scopeId\":\"1\"}", 400, "VALIDATION_FAILED");
-		patchProblem("/api/v1/admin/users/" + id, "{\"enabled\":\"false\"}", 400, "VALIDATION_FAILED");
-		patchProblem("/api/v1/admin/users/" + id, "{\"canRefund\":", 400, "MALFORMED_REQUEST");
-		patchProblem("/api/v1/admin/users/" + accountId("admin"), "{\"enabled\":false}", 422, "CANNOT_DISABLE_SELF");
+		refusedChange(this.admin, "/api/v1/admin/users/999999999", "{\"canRefund\":true}", 404, "NOT_FOUND");
+		refusedChange(this.admin, "/api/v1/admin/users/abc", "{\"canRefund\":true}", 404, "NOT_FOUND");
+		refusedChange(this.admin, "/api/v1/admin/users/" + id, "{}", 400, "VALIDATION_FAILED");
+		refusedChange(this.admin, "/api/v1/admin/users/" + id, "{\"role\":\"OPERATOR\"}", 400, "VALIDATION_FAILED");
+		refusedChange(this.admin, "/api/v1/admin/users/" + id, "{\"scopeId\":\"1\"}", 400, "VALIDATION_FAILED");
+		refusedChange(this.admin, "/api/v1/admin/users/" + id, "{\"enabled\":\"false\"}", 400, "VALIDATION_FAILED");
+		refusedChange(this.admin, "/api/v1/admin/users/" + id, "{\"canRefund\":", 400, "MALFORMED_REQUEST");
+		refusedChange(this.admin, "/api/v1/admin/users/" + accountId("admin"), "{\"enabled\":false}", 422, "CANNOT_DISABLE_SELF");
 		assertThat(this.admin.get("/api/v1/me").status()).as("still signed in").isEqualTo(200);
 	}
 
@@ -199,29 +201,11 @@ class AdminUserApiIT {
 	}
 
 	private void invalid(String json, int status, String code, String field) {
-		var response = this.admin.post("/api/v1/admin/users", json);
-		assertThat(response.status()).as(json).isEqualTo(status);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.code()).as(json).isEqualTo(code);
-		assertThat(response.json().path("fields").has(field)).as(json + " names " + field + ": " + response.body()).isTrue();
-	}
-
-	private void patchProblem(String path, String json, int status, String code) {
-		var response = this.admin.patch(path, json);
-		assertThat(response.status()).as(path + " " + json).isEqualTo(status);
-		assertThat(response.code()).as(path + " " + json).isEqualTo(code);
+		AdminApiChecks.refusedCreation(this.admin, "/api/v1/admin/users", json, status, code, field);
 	}
 
 	private String accountId(String username) {
 		return String.valueOf(this.data.accountId(username));
-	}
-
-	private List<Map<String, Object>> audit(String resource) {
-		return this.data.jdbc()
-			.sql("SELECT type, outcome, account, resource, details FROM audit_event WHERE resource = :resource ORDER BY id")
-			.param("resource", resource)
-			.query()
-			.listOfRows();
 	}
 
 }
