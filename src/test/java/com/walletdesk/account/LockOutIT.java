@@ -73,7 +73,7 @@ class LockOutIT {
 		assertThat(locked.header("Location")).as("locked: the right password fails the same way")
 			.endsWith("/login?error");
 		assertThat(count(user, "LOCKED_OUT")).isEqualTo(1);
-		assertThat(outcomes(user, "SIGN_IN_FAILED")).contains("BAD_PASSWORD", "LOCKED");
+		assertThat(SecurityTestSupport.auditOutcomes(this.jdbc, user, "SIGN_IN_FAILED")).contains("BAD_PASSWORD", "LOCKED");
 
 		this.clock.advance(Duration.ofMinutes(29));
 		assertThat(attempt(address, user, TestData.PASSWORD).header("Location")).endsWith("/login?error");
@@ -177,14 +177,6 @@ class LockOutIT {
 			.param("t", type)
 			.query(Long.class)
 			.single();
-	}
-
-	private List<String> outcomes(String user, String type) {
-		return this.jdbc.sql("SELECT outcome FROM audit_event WHERE account = :a AND type = :t ORDER BY id")
-			.param("a", user)
-			.param("t", type)
-			.query(String.class)
-			.list();
 	}
 
 }

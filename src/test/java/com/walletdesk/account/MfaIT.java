@@ -107,7 +107,7 @@ class MfaIT {
 			.list();
 		assertThat(stored).hasSize(10).allMatch(h -> h.matches("[0-9a-f]{64}"));
 		assertThat(stored).doesNotContainAnyElementsOf(recovery);
-		assertThat(auditOutcomes(operator, "MFA_CHANGE")).contains("ENROLLED");
+		assertThat(SecurityTestSupport.auditOutcomes(this.jdbc, operator, "MFA_CHANGE")).contains("ENROLLED");
 	}
 
 	@Test
@@ -140,7 +140,7 @@ class MfaIT {
 		assertThat(third.get("/api/v1/me").status()).isEqualTo(200);
 		WebSession fourth = passwordOnly(operator);
 		assertThat(fourth.post("/api/v1/mfa/verify", code(recoveryCode)).code()).isEqualTo("MFA_INVALID_CODE");
-		assertThat(auditOutcomes(operator, "MFA_CHANGE")).contains("RECOVERY_CODE_USED");
+		assertThat(SecurityTestSupport.auditOutcomes(this.jdbc, operator, "MFA_CHANGE")).contains("RECOVERY_CODE_USED");
 
 		// new recovery codes need a fresh code from the app; the old ones stop working
 		this.clock.advance(Duration.ofSeconds(30));
@@ -205,19 +205,11 @@ class MfaIT {
 		for (int i = 0; i < 10; i++) {
 			session.post("/api/v1/mfa/enrolment/confirm", code("000000"));
 		}
-		assertThat(auditOutcomes(operator, "LOCKED_OUT")).containsExactly("LOCKED");
+		assertThat(SecurityTestSupport.auditOutcomes(this.jdbc, operator, "LOCKED_OUT")).containsExactly("LOCKED");
 		assertThat(this.jdbc.sql("SELECT locked_until FROM account WHERE username = :u")
 			.param("u", operator)
 			.query(java.time.OffsetDateTime.class)
 			.single()).isNotNull();
-	}
-
-	private List<String> auditOutcomes(String account, String type) {
-		return this.jdbc.sql("SELECT outcome FROM audit_event WHERE account = :a AND type = :t ORDER BY id")
-			.param("a", account)
-			.param("t", type)
-			.query(String.class)
-			.list();
 	}
 
 }

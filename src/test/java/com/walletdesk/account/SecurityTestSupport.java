@@ -2,9 +2,12 @@ package com.walletdesk.account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.walletdesk.support.WebSession;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Small helpers the security tests share. */
 final class SecurityTestSupport {
@@ -36,6 +39,15 @@ final class SecurityTestSupport {
 	/** A session in another "browser" carrying only the given SESSION cookie value. */
 	static WebSession withSessionCookie(int port, String cookieValue) {
 		return WebSession.anonymous(port).header("Cookie", "SESSION=" + cookieValue);
+	}
+
+	/** The outcomes of an account's audit events of one type, oldest first. */
+	static List<String> auditOutcomes(JdbcClient jdbc, String account, String type) {
+		return jdbc.sql("SELECT outcome FROM audit_event WHERE account = :a AND type = :t ORDER BY id")
+			.param("a", account)
+			.param("t", type)
+			.query(String.class)
+			.list();
 	}
 
 }
