@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.walletdesk.support.MessageBundles;
 import org.attoparser.ParseException;
 import org.attoparser.config.ParseConfiguration;
 import org.attoparser.dom.DOMMarkupParser;
@@ -54,9 +55,9 @@ class MessageBundleTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "messages", "refund", "security" })
-	void everyKeyExistsInEnglishAndPortuguese(String bundle) throws IOException {
-		Properties english = load("messages/" + bundle + ".properties");
-		Properties portuguese = load("messages/" + bundle + "_pt.properties");
+	void everyKeyExistsInEnglishAndPortuguese(String bundle) {
+		Properties english = MessageBundles.load(bundle);
+		Properties portuguese = MessageBundles.load(bundle + "_pt");
 
 		assertThat(new TreeSet<>(portuguese.stringPropertyNames())).as(bundle + "_pt.properties has the keys of English")
 			.containsExactlyElementsOf(new TreeSet<>(english.stringPropertyNames()));
@@ -67,8 +68,8 @@ class MessageBundleTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "messages", "messages_pt", "refund", "refund_pt", "security", "security_pt" })
-	void messagesWithArgumentsAreValidMessageFormats(String bundle) throws IOException {
-		load("messages/" + bundle + ".properties").forEach((key, value) -> {
+	void messagesWithArgumentsAreValidMessageFormats(String bundle) {
+		MessageBundles.load(bundle).forEach((key, value) -> {
 			String text = value.toString();
 			if (text.matches("(?s).*\\{\\d.*")) {
 				// with arguments an apostrophe must be doubled, or MessageFormat swallows text
@@ -82,7 +83,7 @@ class MessageBundleTest {
 	void everyKeyATemplateNamesExists() throws IOException {
 		Properties all = new Properties();
 		for (String bundle : List.of("messages", "refund", "security")) {
-			all.putAll(load("messages/" + bundle + ".properties"));
+			all.putAll(MessageBundles.load(bundle));
 		}
 		List<String> missing = new ArrayList<>();
 		for (Path template : templates()) {
@@ -172,15 +173,6 @@ class MessageBundleTest {
 
 	private static String name(Path template) {
 		return root().relativize(template).toString();
-	}
-
-	private static Properties load(String resource) throws IOException {
-		Properties properties = new Properties();
-		try (var in = MessageBundleTest.class.getClassLoader().getResourceAsStream(resource)) {
-			assertThat(in).as(resource + " exists").isNotNull();
-			properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		return properties;
 	}
 
 }
