@@ -166,7 +166,8 @@ public class TransactionService {
 	 * Settles a reserved refund as succeeded: moves the reservation to the refunded amount, on
 	 * the charge and on the day, and stores its {@code refund_dashboard} transaction under a new
 	 * gateway ID (parent: the charge; created at the refund's own time, the time it was reserved
-	 * at, so the day it counts on never changes), in the caller's transaction. Returns the charge as it is now and the new transaction's ID.
+	 * at, so the day it counts on never changes), in the caller's transaction. Returns the charge
+	 * as it is now and the new transaction's ID.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public SettledRefund settleRefund(String chargeId, long amount, Instant createdAt, String vendorReference) {
