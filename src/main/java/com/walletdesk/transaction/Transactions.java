@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -116,15 +119,8 @@ class Transactions {
 	 * The ID is made and returned by the INSERT itself, so this is one round trip.
 	 */
 	Optional<String> insertUnderNewId(TransactionRow row) {
-		return this.batch.execute(
-				(Connection connection) -> connection.prepareStatement(INSERT_UNDER_NEW_ID, new String[] { "id" }),
-				(PreparedStatement ps) -> {
-					bind(ps, row, false);
-					ps.executeUpdate();
-					try (ResultSet inserted = ps.getGeneratedKeys()) {
-						return inserted.next() ? Optional.of(inserted.getString(1)) : Optional.empty();
-					}
-				});
+		return writeReturning(INSERT_UNDER_NEW_ID, new String[] { "id" }, ps -> bind(ps, row, false),
+				(written, n) -> written.getString("id"));
 	}
 
 	/** Inserts many rows with JDBC batches (one round trip per {@value #CHUNK} rows). */
@@ -240,20 +236,24 @@ class Transactions {
 				WHERE id = ? AND type = 'charge' AND refund_pending >= ?""", amount, amount, chargeId, amount);
 	}
 
-	/**
-	 * A guarded UPDATE of one charge that also returns the row as it left it, in the same round
-	 * trip: JDBC hands the updated row's columns back as generated keys (PostgreSQL's driver adds
-	 * {@code RETURNING}; H2 does the same).
-	 */
+	/** A guarded UPDATE of one charge that also returns the row as it left it. */
 	private Optional<TransactionRow> updateCharge(String sql, Object... args) {
-		return this.batch.execute((Connection connection) -> connection.prepareStatement(sql, TransactionRows.NAMES),
+		return writeReturning(sql, TransactionRows.NAMES, new ArgumentPreparedStatementSetter(args), TransactionRows::map);
+	}
+
+	/**
+	 * A write of at most one row that hands back columns of the row as written, in the same round
+	 * trip: JDBC returns them as generated keys (PostgreSQL's driver adds {@code RETURNING}; H2
+	 * does the same). Empty when no row was written.
+	 */
+	private <T> Optional<T> writeReturning(String sql, String[] columns, PreparedStatementSetter arguments,
+			RowMapper<T> mapper) {
+		return this.batch.execute((Connection connection) -> connection.prepareStatement(sql, columns),
 				(PreparedStatement ps) -> {
-					for (int i = 0; i < args.length; i++) {
-						ps.setObject(i + 1, args[i]);
-					}
+					arguments.setValues(ps);
 					ps.executeUpdate();
-					try (ResultSet updated = ps.getGeneratedKeys()) {
-						return updated.next() ? Optional.of(TransactionRows.map(updated, 0)) : Optional.empty();
+					try (ResultSet written = ps.getGeneratedKeys()) {
+						return written.next() ? Optional.of(mapper.mapRow(written, 0)) : Optional.empty();
 					}
 				});
 	}
