@@ -20,8 +20,8 @@ public record TransactionFilter(Optional<Period> period, SearchTerm term, int li
 			throw ProblemException.invalidField("INVALID_QUERY", "q",
 					"the search may be at most " + SearchTerm.MAX_LENGTH + " characters");
 		}
-		return new TransactionFilter(Period.parse(from, to), SearchTerm.parse(q), RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT),
-				PageCursor.decode(cursor));
+		return new TransactionFilter(Period.parse(from, to), SearchTerm.parse(q),
+				RequestParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), PageCursor.decode(cursor));
 	}
 
 }
