@@ -43,7 +43,18 @@ class StoreDayTotals {
 			VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT DO NOTHING""";
 
-	private static final String DAY = "store_id = :store AND currency = :currency AND china_date = :day";
+	private static final String RESERVE = """
+			UPDATE transaction_day_total SET refund_pending = refund_pending + :amount
+			WHERE store_id = :store AND currency = :currency AND china_date = :day
+			  AND refunds + refund_pending + :amount <= sales""";
+
+	private static final String RELEASE = """
+			UPDATE transaction_day_total SET refund_pending = refund_pending - :amount
+			WHERE store_id = :store AND currency = :currency AND china_date = :day AND refund_pending >= :amount""";
+
+	private static final String SETTLE = """
+			UPDATE transaction_day_total SET refund_pending = refund_pending - :amount, refunds = refunds + :amount
+			WHERE store_id = :store AND currency = :currency AND china_date = :day AND refund_pending >= :amount""";
 
 	private final JdbcClient jdbc;
 
@@ -104,16 +115,6 @@ class StoreDayTotals {
 		return missing;
 	}
 
-	/** A store's charges, stored refunds and reserved refunds in one currency on one China date (zero when none). */
-	TransactionService.DayTotals find(long storeId, String currency, LocalDate chinaDate) {
-		return day("SELECT sales, refunds, refund_pending FROM transaction_day_total WHERE " + DAY, storeId, currency,
-				chinaDate)
-			.query((rs, n) -> new TransactionService.DayTotals(rs.getLong("sales"), rs.getLong("refunds"),
-					rs.getLong("refund_pending")))
-			.optional()
-			.orElse(new TransactionService.DayTotals(0, 0, 0));
-	}
-
 	/**
 	 * Reserves a dashboard refund against the day's sales: false (nothing changed) when the day's
 	 * refunds, stored and reserved, would exceed them, or when the day has no row (no sales). The
@@ -121,20 +122,12 @@ class StoreDayTotals {
 	 * every application instance.
 	 */
 	boolean reserve(long storeId, String currency, LocalDate chinaDate, long amount) {
-		return day("""
-				UPDATE transaction_day_total SET refund_pending = refund_pending + :amount
-				WHERE %s AND refunds + refund_pending + :amount <= sales""".formatted(DAY), storeId, currency, chinaDate)
-			.param("amount", amount)
-			.update() == 1;
+		return changeDay(RESERVE, storeId, currency, chinaDate, amount);
 	}
 
 	/** Gives a reservation back (the refund failed). False when that much is not reserved. */
 	boolean release(long storeId, String currency, LocalDate chinaDate, long amount) {
-		return day("""
-				UPDATE transaction_day_total SET refund_pending = refund_pending - :amount
-				WHERE %s AND refund_pending >= :amount""".formatted(DAY), storeId, currency, chinaDate)
-			.param("amount", amount)
-			.update() == 1;
+		return changeDay(RELEASE, storeId, currency, chinaDate, amount);
 	}
 
 	/**
@@ -142,20 +135,22 @@ class StoreDayTotals {
 	 * stored (in the same database transaction). False when that much is not reserved.
 	 */
 	boolean settle(long storeId, String currency, LocalDate chinaDate, long amount) {
-		return day("""
-				UPDATE transaction_day_total SET refund_pending = refund_pending - :amount, refunds = refunds + :amount
-				WHERE %s AND refund_pending >= :amount""".formatted(DAY), storeId, currency, chinaDate)
+		return changeDay(SETTLE, storeId, currency, chinaDate, amount);
+	}
+
+	/** One of the guarded UPDATEs above: whether it changed the day's row. */
+	private boolean changeDay(String sql, long storeId, String currency, LocalDate chinaDate, long amount) {
+		return this.jdbc.sql(sql)
 			.param("amount", amount)
+			.param("store", storeId)
+			.param("currency", currency)
+			.param("day", chinaDate)
 			.update() == 1;
 	}
 
 	/** The China date on which an instant falls. */
 	static LocalDate chinaDate(Instant instant) {
 		return instant.atZone(CHINA).toLocalDate();
-	}
-
-	private JdbcClient.StatementSpec day(String sql, long storeId, String currency, LocalDate chinaDate) {
-		return this.jdbc.sql(sql).param("store", storeId).param("currency", currency).param("day", chinaDate);
 	}
 
 	private record Key(long storeId, String currency, LocalDate chinaDate) {

@@ -1,7 +1,6 @@
 package com.walletdesk.transaction;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -194,19 +193,6 @@ public class TransactionService {
 
 	/** A settled refund: its charge as it is now, and its refund_dashboard transaction's ID. */
 	public record SettledRefund(TransactionRow charge, String transactionId) {
-	}
-
-	/**
-	 * Charges, refunds (of both kinds, as stored transactions) and reserved dashboard refunds of
-	 * a store in one currency on one China date (Asia/Shanghai): one row, kept up by every write.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public DayTotals totals(long storeId, String currency, LocalDate chinaDate) {
-		return this.dayTotals.find(storeId, currency, chinaDate);
-	}
-
-	/** Sums in minor units: charges, stored refunds of both kinds, and reserved dashboard refunds. */
-	public record DayTotals(long sales, long refunds, long refundPending) {
 	}
 
 }

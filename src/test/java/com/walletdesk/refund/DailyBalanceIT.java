@@ -21,12 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.walletdesk.refund.RefundFixture.refund;
 import static com.walletdesk.refund.RefundFixture.row;
@@ -185,19 +181,13 @@ class DailyBalanceIT {
 				balanceRow(shop, LocalDate.parse("2026-11-25")));
 		assertThat(kept).containsExactly(java.util.List.of(100_00L, 0L, 30_00L), java.util.List.of(20_00L, 0L, 10_00L));
 
-		String vendor = TestDatabase.isPostgres() ? "postgresql" : "h2";
-		new TransactionTemplate(this.transactionManager).executeWithoutResult(status -> {
-			this.jdbc.sql("UPDATE transaction_day_total SET refund_pending = 0 WHERE store_id = :store")
-				.param("store", shop.store().id())
-				.update();
-			ScriptUtils.executeSqlScript(DataSourceUtils.getConnection(this.dataSource),
-					new ClassPathResource("db/migration/" + vendor + "/V37__day_total_pending_backfill.sql"));
-			assertThat(java.util.List.of(balanceRow(shop, LocalDate.parse("2026-11-24")),
-					balanceRow(shop, LocalDate.parse("2026-11-25"))))
-				.isEqualTo(kept);
-			// the other tests' stores are left as they were
-			status.setRollbackOnly();
-		});
+		TestDatabase.replayMigration(this.transactionManager, this.dataSource, "V37__day_total_pending_backfill.sql",
+				() -> this.jdbc.sql("UPDATE transaction_day_total SET refund_pending = 0 WHERE store_id = :store")
+					.param("store", shop.store().id())
+					.update(),
+				() -> assertThat(java.util.List.of(balanceRow(shop, LocalDate.parse("2026-11-24")),
+						balanceRow(shop, LocalDate.parse("2026-11-25"))))
+					.isEqualTo(kept));
 	}
 
 	/** The day's sales, stored refunds and reserved refunds. */

@@ -1,5 +1,7 @@
 package com.walletdesk.support;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -46,21 +48,22 @@ public final class DayTotalsCheck {
 		jdbc.sql("SELECT type, amount, currency, created_at FROM wallet_transaction WHERE store_id = :store")
 			.param("store", storeId)
 			.query((rs, n) -> {
-				LocalDate day = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(CHINA).toLocalDate();
 				long amount = rs.getLong("amount");
 				Totals one = "charge".equals(rs.getString("type")) ? new Totals(amount, 0) : new Totals(0, amount);
-				return days.merge(key(rs.getString("currency"), day), one, Totals::plus);
+				return days.merge(chinaDayOf(rs), one, Totals::plus);
 			})
 			.list();
 		jdbc.sql("SELECT amount, currency, created_at FROM refund WHERE store_id = :store AND state = 'pending'")
 			.param("store", storeId)
-			.query((rs, n) -> {
-				LocalDate day = rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(CHINA).toLocalDate();
-				return days.merge(key(rs.getString("currency"), day), new Totals(0, 0, rs.getLong("amount")),
-						Totals::plus);
-			})
+			.query((rs, n) -> days.merge(chinaDayOf(rs), new Totals(0, 0, rs.getLong("amount")), Totals::plus))
 			.list();
 		return days;
+	}
+
+	/** The key of a row with a {@code currency} and a {@code created_at}: its China day. */
+	private static String chinaDayOf(ResultSet row) throws SQLException {
+		return key(row.getString("currency"),
+				row.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(CHINA).toLocalDate());
 	}
 
 	private static String key(String currency, LocalDate day) {

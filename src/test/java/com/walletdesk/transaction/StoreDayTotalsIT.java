@@ -1,6 +1,5 @@
 package com.walletdesk.transaction;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,10 +20,7 @@ import com.walletdesk.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,10 +65,10 @@ class StoreDayTotalsIT {
 				row(ids.get(1), store, TransactionRow.REFUND, 5_00, ids.get(0), CHINA_MIDNIGHT.plusSeconds(3700)),
 				row(ids.get(2), store, TransactionRow.REFUND, 10_00, early, CHINA_MIDNIGHT.plusSeconds(3800))));
 
-		assertThat(totals(store, LocalDate.of(2026, 11, 25))).isEqualTo(new TransactionService.DayTotals(100_00, 0, 0));
+		assertThat(totals(store, LocalDate.of(2026, 11, 25))).isEqualTo(new DayTotalsCheck.Totals(100_00, 0, 0));
 		assertThat(totals(store, LocalDate.of(2026, 11, 26)))
-			.isEqualTo(new TransactionService.DayTotals(40_00 + 25_00, 30_00 + 5_00 + 10_00, 0));
-		assertThat(totals(store, LocalDate.of(2026, 11, 27))).isEqualTo(new TransactionService.DayTotals(0, 0, 0));
+			.isEqualTo(new DayTotalsCheck.Totals(40_00 + 25_00, 30_00 + 5_00 + 10_00, 0));
+		assertThat(totals(store, LocalDate.of(2026, 11, 27))).isEqualTo(new DayTotalsCheck.Totals(0, 0, 0));
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
 	}
 
@@ -85,7 +81,7 @@ class StoreDayTotalsIT {
 				row(ids.get(1), store, TransactionRow.REFUND, 11_00, charge, CHINA_MIDNIGHT));
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.transactions.recordAll(batch))
 			.isInstanceOf(RefundNotRecordedException.class);
-		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new TransactionService.DayTotals(10_00, 0, 0));
+		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new DayTotalsCheck.Totals(10_00, 0, 0));
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
 	}
 
@@ -110,7 +106,7 @@ class StoreDayTotalsIT {
 		finally {
 			pool.shutdownNow();
 		}
-		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new TransactionService.DayTotals(writers * 7_00L, 0, 0));
+		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new DayTotalsCheck.Totals(writers * 7_00L, 0, 0));
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
 	}
 
@@ -125,23 +121,23 @@ class StoreDayTotalsIT {
 
 		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(yesterdays), 60_00, now)))
 			.isEqualTo(TransactionService.RefundReservation.RESERVED);
-		assertThat(totals(store, today)).isEqualTo(new TransactionService.DayTotals(100_00, 0, 60_00));
+		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 0, 60_00));
 		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 40_01, now)))
 			.isEqualTo(TransactionService.RefundReservation.EXCEEDS_DAILY_BALANCE);
 		assertThat(charge(todays).refundPending()).as("the charge's reservation is given back").isZero();
 		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 100_01, now)))
 			.isEqualTo(TransactionService.RefundReservation.EXCEEDS_REMAINING);
-		assertThat(totals(store, today)).isEqualTo(new TransactionService.DayTotals(100_00, 0, 60_00));
+		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 0, 60_00));
 
 		// settled after midnight, the refund still counts on the day it was reserved
 		TransactionService.SettledRefund settled = inTransaction(
 				() -> this.transactions.settleRefund(yesterdays, 60_00, now, "wallet-1"));
 		assertThat(this.transactions.findById(settled.transactionId()).orElseThrow().createdAt()).isEqualTo(now);
-		assertThat(totals(store, today)).isEqualTo(new TransactionService.DayTotals(100_00, 60_00, 0));
+		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 60_00, 0));
 		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 40_00, now)))
 			.isEqualTo(TransactionService.RefundReservation.RESERVED);
 		assertThat(inTransaction(() -> this.transactions.releaseRefund(todays, 40_00, now)).refundPending()).isZero();
-		assertThat(totals(store, today)).isEqualTo(new TransactionService.DayTotals(100_00, 60_00, 0));
+		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 60_00, 0));
 
 		// a day with no sales has nothing to refund against
 		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 1, now.plusSeconds(86_400))))
@@ -178,25 +174,18 @@ class StoreDayTotalsIT {
 		String charge = this.data.tx(store).amount(100_00).at(CHINA_MIDNIGHT.minusSeconds(1)).save();
 		this.data.tx(store).amount(20_00).at(CHINA_MIDNIGHT).save();
 		this.data.tx(store).refundOf(charge).amount(30_00).at(CHINA_MIDNIGHT).save();
-		String vendor = TestDatabase.isPostgres() ? "postgresql" : "h2";
-		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
-		transaction.executeWithoutResult(status -> {
-			Map<String, DayTotalsCheck.Totals> kept = DayTotalsCheck.stored(this.jdbc, store.id());
-			this.jdbc.sql("DELETE FROM transaction_day_total").update();
-			Connection connection = DataSourceUtils.getConnection(this.dataSource);
-			ScriptUtils.executeSqlScript(connection,
-					new ClassPathResource("db/migration/" + vendor + "/V35__transaction_day_total_backfill.sql"));
-			assertThat(DayTotalsCheck.stored(this.jdbc, store.id())).isEqualTo(kept)
-				.containsEntry("USD 2026-11-25", new DayTotalsCheck.Totals(100_00, 0))
-				.containsEntry("USD 2026-11-26", new DayTotalsCheck.Totals(20_00, 30_00));
-			// the other tests' stores are left as they were
-			status.setRollbackOnly();
-		});
+		Map<String, DayTotalsCheck.Totals> kept = DayTotalsCheck.stored(this.jdbc, store.id());
+		TestDatabase.replayMigration(this.transactionManager, this.dataSource, "V35__transaction_day_total_backfill.sql",
+				() -> this.jdbc.sql("DELETE FROM transaction_day_total").update(),
+				() -> assertThat(DayTotalsCheck.stored(this.jdbc, store.id())).isEqualTo(kept)
+					.containsEntry("USD 2026-11-25", new DayTotalsCheck.Totals(100_00, 0))
+					.containsEntry("USD 2026-11-26", new DayTotalsCheck.Totals(20_00, 30_00)));
 	}
 
-	private TransactionService.DayTotals totals(MerchantNode store, LocalDate chinaDate) {
-		return new TransactionTemplate(this.transactionManager)
-			.execute(status -> this.transactions.totals(store.id(), store.currency(), chinaDate));
+	/** The store's stored day totals of one China date (zero when the day has no row). */
+	private DayTotalsCheck.Totals totals(MerchantNode store, LocalDate chinaDate) {
+		return DayTotalsCheck.stored(this.jdbc, store.id())
+			.getOrDefault(store.currency() + " " + chinaDate, new DayTotalsCheck.Totals(0, 0, 0));
 	}
 
 	private TransactionRow charge(String id) {
