@@ -148,11 +148,15 @@ public final class RefundBenchmark {
 		long[] statsBefore = databaseStats(jdbc);
 		long appCpuBefore = appCpuNs();
 		long dbCpuBefore = postgresCpuMs();
+		long jitMsBefore = JIT.getTotalCompilationTime();
+		Map<String, Long> threadsBefore = jvmThreadCpuMs();
 		jdk.jfr.Recording recording = startRecording();
 		Result result = drive(callers, measuredCharges);
 		stopRecording(recording);
 		double appCpuMs = (appCpuNs() - appCpuBefore) / 1e6;
 		long dbCpuMs = postgresCpuMs() - dbCpuBefore;
+		long jitMs = JIT.getTotalCompilationTime() - jitMsBefore;
+		Map<String, Long> threadsAfter = jvmThreadCpuMs();
 		long[] statsAfter = databaseStats(jdbc);
 
 		long[] sorted = result.latenciesNs.clone();
@@ -169,6 +173,13 @@ public final class RefundBenchmark {
 				appCpuMs / sorted.length, clientMs, dbCpuMs < 0 ? Double.NaN : (double) dbCpuMs / sorted.length,
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().availableProcessors());
+		// the JIT compilers' time while measuring: above a few hundred ms, the warm-up was too short
+		// and the compilers' threads took CPU from the requests (raise bench.warmup)
+		System.out.printf("jit_compile_ms_while_measuring=%d%n", jitMs);
+		System.out.print("jvm_cpu_ms_per_refund_by_thread:");
+		threadsAfter.forEach((kind, ms) -> System.out.printf(" %s=%.2f", kind,
+				(double) (ms - threadsBefore.getOrDefault(kind, 0L)) / sorted.length));
+		System.out.println();
 		System.out.printf("db_per_refund: commits=%.1f rows_read=%.1f rows_written=%.1f (all sessions on the database)%n",
 				(double) (statsAfter[0] - statsBefore[0]) / sorted.length,
 				(double) (statsAfter[1] - statsBefore[1]) / sorted.length,
@@ -362,6 +373,37 @@ public final class RefundBenchmark {
 			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
+	/**
+	 * CPU time of this JVM's threads (Linux /proc/self/task), in ms, by kind: the JIT compilers,
+	 * the garbage collector, the server's request threads, the wallet-call threads, the rest.
+	 */
+	private static Map<String, Long> jvmThreadCpuMs() {
+		Map<String, Long> byKind = new java.util.TreeMap<>();
+		try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+			tasks.forEach(task -> {
+				try {
+					String stat = java.nio.file.Files.readString(task.resolve("stat"));
+					int close = stat.lastIndexOf(')');
+					String name = stat.substring(stat.indexOf('(') + 1, close);
+					String[] fields = stat.substring(close + 2).split(" ");
+					long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+					String kind = name.contains("Compiler") ? "jit" : name.startsWith("GC") || name.contains("GC Thr")
+							|| name.startsWith("ParGC") || name.startsWith("VM Thread") ? "gc_vm"
+							: name.startsWith("http-nio") ? "requests" : name.startsWith("wallet") ? "wallet_calls"
+							: name.startsWith("pool-") ? "clients" : "other";
+					byKind.merge(kind, ms, Long::sum);
+				}
+				catch (Exception ex) {
+					// a thread that ended meanwhile
+				}
+			});
+		}
+		catch (Exception ex) {
+			// not Linux
+		}
+		return byKind;
+	}
+
 	/** CPU time of every postgres process on this machine (Linux /proc), in ms; -1 when unknown. */
 	private static long postgresCpuMs() {
 		try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
@@ -417,6 +459,9 @@ public final class RefundBenchmark {
 			System.out.println("profile: " + System.getProperty("bench.jfr"));
 		}
 	}
+
+	private static final java.lang.management.CompilationMXBean JIT = java.lang.management.ManagementFactory
+		.getCompilationMXBean();
 
 	private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
 		.getThreadMXBean();
