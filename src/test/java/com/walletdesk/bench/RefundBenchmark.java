@@ -50,10 +50,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * RefundService.refund in the same JVM: the refund path without HTTP, security and session);</li>
  * <li>bench.baseline: true also times a plain signed-in GET, the floor of any API call;</li>
  * <li>bench.url / bench.user / bench.password: the database (default walletdesk_bench);</li>
- * <li>bench.clients (16), bench.refunds (measured, 8000), bench.warmup (2000: the JIT compilers settle), bench.pool (the
- * connection pool, 16);</li>
+ * <li>bench.clients (16), bench.refunds (measured, 8000), bench.pool (the connection pool, 16);</li>
+ * <li>bench.warmup: at most this many refunds of warm-up (40000), in rounds of 2000 until the JIT
+ * compilers have settled (less than 5% of this JVM's CPU in a round); run with
+ * {@code -XX:-TieredCompilation} (bench/refunds.sh does), the server setting README.md
+ * gives, they settle after about 20,000;</li>
  * <li>bench.rate: 0, each client as fast as it can; N, an open load of N refunds/s in total;</li>
  * <li>bench.stores (64: about 140 charges per store and day, a busy store);</li>
+ * <li>bench.timeline: true prints, per second of the measured run, the refunds started then and
+ * their p95 and worst latency (where a stall was);</li>
  * <li>bench.jfr: a file for a Flight Recorder profile of the measured refunds.</li>
  * </ul>
  */
@@ -68,7 +73,7 @@ public final class RefundBenchmark {
 		String password = System.getProperty("bench.password", "walletdesk");
 		int clients = Integer.getInteger("bench.clients", 16);
 		int measured = Integer.getInteger("bench.refunds", 8000);
-		int warmup = Integer.getInteger("bench.warmup", 2000);
+		int warmup = Integer.getInteger("bench.warmup", 40_000);
 		int storeCount = Integer.getInteger("bench.stores", 64);
 
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(WalletdeskApplication.class).run(
@@ -113,14 +118,19 @@ public final class RefundBenchmark {
 
 		// one charge per refund, spread over the stores; today's sales padded on both sides of now,
 		// so the China-day balance never refuses (the benchmark measures the path, not that rule)
-		int chargeCount = warmup + measured;
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		List<String> charges = new ArrayList<>(chargeCount);
+		List<String> charges = new ArrayList<>();
+		java.util.function.IntFunction<List<String>> newCharges = count -> {
+			List<String> made = new ArrayList<>(count);
+			int first = charges.size();
+			for (int i = first; i < first + count; i++) {
+				made.add(save(transactions, stores.get(i % stores.size()), 100_00, now.minusSeconds(i % 3600)));
+			}
+			charges.addAll(made);
+			return made;
+		};
 		long setupStart = System.nanoTime();
-		for (int i = 0; i < chargeCount; i++) {
-			MerchantNode store = stores.get(i % stores.size());
-			charges.add(save(transactions, store, 100_00, now.minusSeconds(i % 3600)));
-		}
+		List<String> measuredCharges = newCharges.apply(measured);
 		for (MerchantNode store : stores) {
 			save(transactions, store, 10_000_000_00L, now.plus(Duration.ofHours(2)));
 		}
@@ -141,17 +151,33 @@ public final class RefundBenchmark {
 		}
 		System.out.println("clients call " + (viaService ? "RefundService.refund directly (no HTTP)" : "the HTTP API"));
 
-		List<String> warmupCharges = charges.subList(0, warmup);
-		List<String> measuredCharges = charges.subList(warmup, chargeCount);
-		Result warm = drive(callers, warmupCharges);
-		System.out.printf("warm-up: %d refunds, %d errors%n", warm.latenciesNs.length, warm.errors.size());
+		// warm-up, flat out, in rounds on charges of their own until the JIT compilers have settled:
+		// measured before that, a refund runs code not yet compiled and pays for compiling it (on 2
+		// cores with tiered compilation the compilers still took 12% of the JVM's CPU after 2,000
+		// refunds and 16% after 40,000; without it, 2-3% after 20,000)
+		long warmRefunded = 0;
+		int warmed = 0, warmErrors = 0, rounds = 0;
+		double jitShare = 1;
+		while (warmed < warmup && jitShare >= 0.05) {
+			List<String> round = newCharges.apply(Math.min(2000, warmup - warmed));
+			long jitBefore = jvmThreadCpuMs().getOrDefault("jit", 0L);
+			long cpuBefore = appCpuNs();
+			Result warm = drive(callers, round, 0, false);
+			jitShare = (jvmThreadCpuMs().getOrDefault("jit", 0L) - jitBefore) / ((appCpuNs() - cpuBefore) / 1e6);
+			warmed += round.size();
+			rounds++;
+			warmRefunded += warm.refundedMinor.get();
+			warmErrors += warm.errors.size();
+		}
+		System.out.printf("warm-up: %d refunds in %d rounds, %d errors, JIT compilers' share of the last round's CPU %.0f%%%n",
+				warmed, rounds, warmErrors, jitShare * 100);
 		long[] statsBefore = databaseStats(jdbc);
 		long appCpuBefore = appCpuNs();
 		long dbCpuBefore = postgresCpuMs();
 		long jitMsBefore = JIT.getTotalCompilationTime();
 		Map<String, Long> threadsBefore = jvmThreadCpuMs();
 		jdk.jfr.Recording recording = startRecording();
-		Result result = drive(callers, measuredCharges);
+		Result result = drive(callers, measuredCharges, rate(), Boolean.getBoolean("bench.timeline"));
 		stopRecording(recording);
 		double appCpuMs = (appCpuNs() - appCpuBefore) / 1e6;
 		long dbCpuMs = postgresCpuMs() - dbCpuBefore;
@@ -192,7 +218,7 @@ public final class RefundBenchmark {
 			long cpu = appCpuNs();
 			long db = postgresCpuMs();
 			Result reads = drive(sessions.stream().map(session -> readClient(session, port)).toArray(Client[]::new),
-					measuredCharges);
+					measuredCharges, rate(), false);
 			long[] readLatencies = reads.latenciesNs.clone();
 			Arrays.sort(readLatencies);
 			System.out.printf("baseline GET /api/v1/transactions/{id}: requests_per_s=%.0f p50_ms=%.1f p95_ms=%.1f cpu_ms_per_request: app_and_clients=%.2f postgres=%.2f%n",
@@ -201,7 +227,7 @@ public final class RefundBenchmark {
 					(double) (postgresCpuMs() - db) / readLatencies.length);
 		}
 
-		boolean agree = sumsAgree(jdbc, sandbox, charges, result.refundedMinor.get() + warm.refundedMinor.get())
+		boolean agree = sumsAgree(jdbc, sandbox, charges, result.refundedMinor.get() + warmRefunded)
 				& dayTotalsAgree(jdbc, stores);
 		System.out.println("sums_agree=" + agree);
 		return agree && result.errors.isEmpty() ? 0 : 1;
@@ -248,13 +274,21 @@ public final class RefundBenchmark {
 		};
 	}
 
-	/** Every client refunds its share of the charges, one request at a time, as fast as it can. */
-	private static Result drive(Client[] clients, List<String> charges) throws Exception {
-		// bench.rate > 0: an open load of that many refunds per second (each client paced; a
-		// latency counts from the moment the request was due, so falling behind shows)
-		double rate = Double.parseDouble(System.getProperty("bench.rate", "0"));
+	/** bench.rate: 0, flat out; N > 0, an open load of N refunds per second in total. */
+	private static double rate() {
+		return Double.parseDouble(System.getProperty("bench.rate", "0"));
+	}
+
+	/**
+	 * Every client refunds its share of the charges, one request at a time: as fast as it can
+	 * (rate 0), or paced for an open load of {@code rate} refunds per second in total (a latency
+	 * then counts from the moment the request was due, so falling behind shows).
+	 */
+	private static Result drive(Client[] clients, List<String> charges, double rate, boolean timeline)
+			throws Exception {
 		long intervalNs = rate > 0 ? (long) (clients.length * 1e9 / rate) : 0;
 		long[] latencies = new long[charges.size()];
+		long[] startedAt = new long[charges.size()];
 		Map<Integer, String> errors = new ConcurrentHashMap<>();
 		AtomicLong refunded = new AtomicLong();
 		AtomicInteger next = new AtomicInteger();
@@ -284,6 +318,7 @@ public final class RefundBenchmark {
 					due += intervalNs;
 					String error = client.call(charges.get(i), amount);
 					latencies[i] = System.nanoTime() - start;
+					startedAt[i] = start;
 					if (error == null) {
 						refunded.addAndGet(minor);
 					}
@@ -303,7 +338,23 @@ public final class RefundBenchmark {
 		}
 		long elapsed = System.nanoTime() - start;
 		pool.shutdown();
+		if (timeline) {
+			printTimeline(latencies, startedAt, start);
+		}
 		return new Result(latencies, elapsed, errors, refunded, clientCpuNs.get());
+	}
+
+	/** bench.timeline=true: per second of the run, the refunds started then and their p95 and worst latency. */
+	private static void printTimeline(long[] latencies, long[] startedAt, long runStart) {
+		Map<Long, List<Long>> bySecond = new java.util.TreeMap<>();
+		for (int i = 0; i < latencies.length; i++) {
+			bySecond.computeIfAbsent((startedAt[i] - runStart) / 1_000_000_000L, s -> new ArrayList<>()).add(latencies[i]);
+		}
+		bySecond.forEach((second, list) -> {
+			long[] sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
+			System.out.printf("  second=%d started=%d p95_ms=%.1f max_ms=%.1f%n", second, sorted.length,
+					percentile(sorted, 95), sorted[sorted.length - 1] / 1e6);
+		});
 	}
 
 	private record Result(long[] latenciesNs, long elapsedNs, Map<Integer, String> errors, AtomicLong refundedMinor,
@@ -375,7 +426,9 @@ public final class RefundBenchmark {
 
 	/**
 	 * CPU time of this JVM's threads (Linux /proc/self/task), in ms, by kind: the JIT compilers,
-	 * the garbage collector, the server's request threads, the wallet-call threads, the rest.
+	 * the garbage collector, the server's request threads, the wallet-call threads, the rest. A
+	 * thread that ended is no longer counted: the wallet's call threads end when idle, and the
+	 * JIT's too unless -XX:-UseDynamicNumberOfCompilerThreads (bench/refunds.sh sets it).
 	 */
 	private static Map<String, Long> jvmThreadCpuMs() {
 		Map<String, Long> byKind = new java.util.TreeMap<>();
