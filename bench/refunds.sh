@@ -6,7 +6,7 @@
 #
 #   bench/refunds.sh                       # database walletdesk_bench (created when missing)
 #   WALLETDESK_BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/walletdesk_bench bench/refunds.sh
-#   BENCH_OPTS="-Dbench.clients=16 -Dbench.refunds=8000 -Dbench.warmup=2000 -Dbench.stores=64" bench/refunds.sh
+#   BENCH_OPTS="-Dbench.clients=16 -Dbench.refunds=8000 -Dbench.warmup=40000 -Dbench.stores=64" bench/refunds.sh
 #
 # The JVM runs as README.md advises for a server (JAVA_OPTS overrides): C2 alone, without tiered
 # compilation, which on 2 cores gave a third more refunds/s once warm (docs/refunds.md). Its

@@ -1,5 +1,7 @@
 package com.walletdesk.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -432,24 +435,10 @@ public final class RefundBenchmark {
 	 */
 	private static Map<String, Long> jvmThreadCpuMs() {
 		Map<String, Long> byKind = new java.util.TreeMap<>();
-		try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-			tasks.forEach(task -> {
-				try {
-					String stat = java.nio.file.Files.readString(task.resolve("stat"));
-					int close = stat.lastIndexOf(')');
-					String name = stat.substring(stat.indexOf('(') + 1, close);
-					String[] fields = stat.substring(close + 2).split(" ");
-					long ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-					String kind = name.contains("Compiler") ? "jit" : name.startsWith("GC") || name.contains("GC Thr")
-							|| name.startsWith("ParGC") || name.startsWith("VM Thread") ? "gc_vm"
-							: name.startsWith("http-nio") ? "requests" : name.startsWith("wallet") ? "wallet_calls"
-							: name.startsWith("pool-") ? "clients" : "other";
-					byKind.merge(kind, ms, Long::sum);
-				}
-				catch (Exception ex) {
-					// a thread that ended meanwhile
-				}
-			});
+		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+			tasks.map(ProcStat::read)
+				.flatMap(Optional::stream)
+				.forEach(thread -> byKind.merge(threadKind(thread.name()), thread.cpuMs(), Long::sum));
 		}
 		catch (Exception ex) {
 			// not Linux
@@ -457,31 +446,56 @@ public final class RefundBenchmark {
 		return byKind;
 	}
 
+	/** A JVM thread's kind, by the name Linux keeps of it (its first 15 characters). */
+	private static String threadKind(String name) {
+		if (name.contains("Compiler")) {
+			return "jit";
+		}
+		if (name.startsWith("GC") || name.startsWith("ParGC") || name.startsWith("VM Thread")) {
+			return "gc_vm";
+		}
+		if (name.startsWith("http-nio")) {
+			return "requests";
+		}
+		if (name.startsWith("wallet")) {
+			return "wallet_calls";
+		}
+		return name.startsWith("pool-") ? "clients" : "other";
+	}
+
 	/** CPU time of every postgres process on this machine (Linux /proc), in ms; -1 when unknown. */
 	private static long postgresCpuMs() {
-		try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-			long ticks = dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
-				.mapToLong(d -> {
-					try {
-						String stat = java.nio.file.Files.readString(d.resolve("stat"));
-						int close = stat.lastIndexOf(')');
-						String name = stat.substring(stat.indexOf('(') + 1, close);
-						if (!name.startsWith("postgres")) {
-							return 0;
-						}
-						String[] fields = stat.substring(close + 2).split(" ");
-						return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
-					}
-					catch (Exception ex) {
-						return 0;
-					}
-				})
+		try (var dirs = Files.list(Path.of("/proc"))) {
+			return dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+				.map(ProcStat::read)
+				.flatMap(Optional::stream)
+				.filter(process -> process.name().startsWith("postgres"))
+				.mapToLong(ProcStat::cpuMs)
 				.sum();
-			return ticks * 10; // USER_HZ = 100
 		}
 		catch (Exception ex) {
 			return -1;
 		}
+	}
+
+	/** A process's or thread's name and CPU time so far, from its Linux {@code stat} file. */
+	private record ProcStat(String name, long cpuMs) {
+
+		/** Empty when it cannot be read: the process or thread ended meanwhile. */
+		static Optional<ProcStat> read(Path dir) {
+			try {
+				String stat = Files.readString(dir.resolve("stat"));
+				int close = stat.lastIndexOf(')');
+				String[] fields = stat.substring(close + 2).split(" ");
+				long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+				long ms = ticks * 10; // USER_HZ = 100
+				return Optional.of(new ProcStat(stat.substring(stat.indexOf('(') + 1, close), ms));
+			}
+			catch (Exception ex) {
+				return Optional.empty();
+			}
+		}
+
 	}
 
 	/**
@@ -495,12 +509,12 @@ public final class RefundBenchmark {
 		}
 		String settings = System.getProperty("bench.jfr.settings");
 		jdk.jfr.Configuration configuration = settings != null
-				? jdk.jfr.Configuration.create(java.nio.file.Path.of(settings)) : jdk.jfr.Configuration.getConfiguration("profile");
+				? jdk.jfr.Configuration.create(Path.of(settings)) : jdk.jfr.Configuration.getConfiguration("profile");
 		jdk.jfr.Recording recording = new jdk.jfr.Recording(configuration);
 		if (settings == null) {
 			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
 		}
-		recording.setDestination(java.nio.file.Path.of(file));
+		recording.setDestination(Path.of(file));
 		recording.start();
 		return recording;
 	}
