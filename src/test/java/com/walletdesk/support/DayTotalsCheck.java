@@ -66,7 +66,8 @@ public final class DayTotalsCheck {
 				row.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(CHINA).toLocalDate());
 	}
 
-	private static String key(String currency, LocalDate day) {
+	/** The key of {@link #stored} and {@link #summed}: "currency date". */
+	public static String key(String currency, LocalDate day) {
 		return currency.trim() + " " + day;
 	}
 

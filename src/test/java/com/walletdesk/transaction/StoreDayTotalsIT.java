@@ -185,7 +185,7 @@ class StoreDayTotalsIT {
 	/** The store's stored day totals of one China date (zero when the day has no row). */
 	private DayTotalsCheck.Totals totals(MerchantNode store, LocalDate chinaDate) {
 		return DayTotalsCheck.stored(this.jdbc, store.id())
-			.getOrDefault(store.currency() + " " + chinaDate, new DayTotalsCheck.Totals(0, 0, 0));
+			.getOrDefault(DayTotalsCheck.key(store.currency(), chinaDate), new DayTotalsCheck.Totals(0, 0, 0));
 	}
 
 	private TransactionRow charge(String id) {
