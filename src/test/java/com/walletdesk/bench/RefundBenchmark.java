@@ -209,10 +209,12 @@ public final class RefundBenchmark {
 		threadsAfter.forEach((kind, ms) -> System.out.printf(" %s=%.2f", kind,
 				(double) (ms - threadsBefore.getOrDefault(kind, 0L)) / sorted.length));
 		System.out.println();
-		System.out.printf("db_per_refund: commits=%.1f rows_read=%.1f rows_written=%.1f (all sessions on the database)%n",
+		System.out.printf(
+				"db_per_refund: commits=%.1f rows_read=%.1f rows_written=%.1f (all sessions on the database) wal_syncs=%.2f (the server's)%n",
 				(double) (statsAfter[0] - statsBefore[0]) / sorted.length,
 				(double) (statsAfter[1] - statsBefore[1]) / sorted.length,
-				(double) (statsAfter[2] - statsBefore[2]) / sorted.length);
+				(double) (statsAfter[2] - statsBefore[2]) / sorted.length,
+				(double) (statsAfter[3] - statsBefore[3]) / sorted.length);
 		result.errors.entrySet().stream().limit(5).forEach(e -> System.out.println("  error: " + e.getValue()));
 
 		if (Boolean.getBoolean("bench.baseline")) {
@@ -413,12 +415,16 @@ public final class RefundBenchmark {
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
 	}
 
-	/** Commits, rows returned+fetched, rows inserted+updated+deleted of this database so far. */
+	/**
+	 * Commits, rows returned+fetched, rows inserted+updated+deleted of this database so far, and
+	 * the server's WAL syncs (each a wait for the disk; concurrent commits share one).
+	 */
 	private static long[] databaseStats(JdbcClient jdbc) {
 		return jdbc.sql("""
-				SELECT xact_commit, tup_returned + tup_fetched, tup_inserted + tup_updated + tup_deleted
+				SELECT xact_commit, tup_returned + tup_fetched, tup_inserted + tup_updated + tup_deleted,
+				  (SELECT wal_sync FROM pg_stat_wal)
 				FROM pg_stat_database WHERE datname = current_database()""")
-			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) })
 			.single();
 	}
 
