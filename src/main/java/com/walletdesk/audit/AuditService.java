@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import com.walletdesk.jdbc.WritesAtCommit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,13 +54,20 @@ public class AuditService {
 	public static final List<String> TYPES = List.of(SIGN_IN, SIGN_IN_FAILED, LOCKED_OUT, MFA_CHANGE, PASSWORD_CHANGE,
 			REFUND, ACCESS_DENIED, ADMIN_CHANGE, AUDIT_READ, INGEST);
 
+	private static final String INSERT = """
+			INSERT INTO audit_event (at, account, type, outcome, source_ip, resource, details)
+			VALUES (:at, :account, :type, :outcome, :sourceIp, :resource, :details)""";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	AuditService(JdbcClient jdbc, Clock clock) {
+	private final WritesAtCommit atCommit;
+
+	AuditService(JdbcClient jdbc, Clock clock, WritesAtCommit atCommit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.atCommit = atCommit;
 	}
 
 	/** Records an event in a transaction of its own: it stays recorded whatever becomes of the caller's. */
@@ -68,25 +79,30 @@ public class AuditService {
 	/**
 	 * Records an event in the caller's transaction, for a change and its record to commit (or be
 	 * lost) together: the record of a settled refund commits with the settlement, one commit
-	 * instead of two.
+	 * instead of two. The row is sent with the transaction's other writes held until its commit
+	 * ({@link WritesAtCommit}).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordWithChange(String type, String outcome, String account, String resource, String details) {
-		insert(type, outcome, account, resource, details);
+		this.atCommit.add(INSERT, row(type, outcome, account, resource, details), 1,
+				() -> new IllegalStateException("audit event not recorded"));
 	}
 
 	private void insert(String type, String outcome, String account, String resource, String details) {
-		this.jdbc.sql("""
-				INSERT INTO audit_event (at, account, type, outcome, source_ip, resource, details)
-				VALUES (:at, :account, :type, :outcome, :sourceIp, :resource, :details)""")
-			.param("at", utc(this.clock.instant()))
-			.param("account", truncate(account, 100))
-			.param("type", type)
-			.param("outcome", truncate(outcome, 32))
-			.param("sourceIp", truncate(currentSourceIp(), 64))
-			.param("resource", truncate(resource, 200))
-			.param("details", truncate(details, 2000))
-			.update();
+		this.jdbc.sql(INSERT).params(row(type, outcome, account, resource, details)).update();
+	}
+
+	/** An event's columns, fitted to them, with the time and the request's source IP of now. */
+	private Map<String, Object> row(String type, String outcome, String account, String resource, String details) {
+		Map<String, Object> row = new HashMap<>();
+		row.put("at", utc(this.clock.instant()));
+		row.put("account", truncate(account, 100));
+		row.put("type", type);
+		row.put("outcome", truncate(outcome, 32));
+		row.put("sourceIp", truncate(currentSourceIp(), 64));
+		row.put("resource", truncate(resource, 200));
+		row.put("details", truncate(details, 2000));
+		return row;
 	}
 
 	/**

@@ -148,7 +148,7 @@ class RefundSettlement {
 				after = after.answer(charge != null ? charge.remaining() : remainingOf(before.chargeId()));
 			}
 			if (after != before) {
-				this.refunds.update(before, after);
+				this.refunds.updateAtCommit(before, after);
 			}
 			record.accept(after);
 			this.checkpoints.reached(RefundCheckpoints.Step.BEFORE_SETTLEMENT_COMMIT);

@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import com.walletdesk.jdbc.WritesAtCommit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,8 +28,11 @@ class Refunds {
 
 	private final JdbcClient jdbc;
 
-	Refunds(JdbcClient jdbc) {
+	private final WritesAtCommit atCommit;
+
+	Refunds(JdbcClient jdbc, WritesAtCommit atCommit) {
 		this.jdbc = jdbc;
+		this.atCommit = atCommit;
 	}
 
 	/**
@@ -105,27 +112,26 @@ class Refunds {
 
 	/**
 	 * Writes a refund's move and answer, only if it is still in the state it was read in (the
-	 * caller holds its lock; the guard makes a lost update impossible anyway).
+	 * caller holds its lock; the guard makes a lost update impossible anyway). Sent when the
+	 * transaction commits ({@link WritesAtCommit}): nothing reads the refund back before.
 	 */
-	void update(Refund before, Refund after) {
-		int updated = this.jdbc.sql("""
+	void updateAtCommit(Refund before, Refund after) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("state", after.state().wireName());
+		params.put("transactionId", after.transactionId());
+		params.put("reference", truncate(after.providerReference(), 64));
+		params.put("message", truncate(after.providerMessage(), 500));
+		params.put("settledAt", after.settledAt() == null ? null : utc(after.settledAt()));
+		params.put("answeredState", after.answeredState() == null ? null : after.answeredState().wireName());
+		params.put("answeredRemaining", after.answeredRemaining());
+		params.put("id", after.id());
+		params.put("previousState", before.state().wireName());
+		this.atCommit.add("""
 				UPDATE refund SET state = :state, transaction_id = :transactionId, provider_reference = :reference,
 				  provider_message = :message, settled_at = :settledAt, answered_state = :answeredState,
 				  answered_remaining = :answeredRemaining
-				WHERE id = :id AND state = :previousState""")
-			.param("state", after.state().wireName())
-			.param("transactionId", after.transactionId())
-			.param("reference", truncate(after.providerReference(), 64))
-			.param("message", truncate(after.providerMessage(), 500))
-			.param("settledAt", after.settledAt() == null ? null : utc(after.settledAt()))
-			.param("answeredState", after.answeredState() == null ? null : after.answeredState().wireName())
-			.param("answeredRemaining", after.answeredRemaining())
-			.param("id", after.id())
-			.param("previousState", before.state().wireName())
-			.update();
-		if (updated != 1) {
-			throw new IllegalRefundMoveException("refund " + after.id() + " is no longer " + before.state().wireName());
-		}
+				WHERE id = :id AND state = :previousState""", params, 1,
+				() -> new IllegalRefundMoveException("refund " + after.id() + " is no longer " + before.state().wireName()));
 	}
 
 	/**

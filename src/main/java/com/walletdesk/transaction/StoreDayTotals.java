@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import com.walletdesk.jdbc.WritesAtCommit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,9 +63,12 @@ class StoreDayTotals {
 
 	private final JdbcTemplate batch;
 
-	StoreDayTotals(JdbcClient jdbc, JdbcTemplate batch) {
+	private final WritesAtCommit atCommit;
+
+	StoreDayTotals(JdbcClient jdbc, JdbcTemplate batch, WritesAtCommit atCommit) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.atCommit = atCommit;
 	}
 
 	/**
@@ -132,10 +138,14 @@ class StoreDayTotals {
 
 	/**
 	 * Moves a reservation to the day's refunds, as its {@code refund_dashboard} transaction is
-	 * stored (in the same database transaction). False when that much is not reserved.
+	 * stored (in the same database transaction). Sent with the transaction's other writes held
+	 * until its commit ({@link WritesAtCommit}): nothing reads the day back before. The
+	 * transaction rolls back with {@code notReserved} when that much is not reserved.
 	 */
-	boolean settle(long storeId, String currency, LocalDate chinaDate, long amount) {
-		return changeDay(SETTLE, storeId, currency, chinaDate, amount);
+	void settleAtCommit(long storeId, String currency, LocalDate chinaDate, long amount,
+			Supplier<? extends RuntimeException> notReserved) {
+		this.atCommit.add(SETTLE, Map.of("amount", amount, "store", storeId, "currency", currency, "day", chinaDate), 1,
+				notReserved);
 	}
 
 	/** One of the guarded UPDATEs above: whether it changed the day's row. */

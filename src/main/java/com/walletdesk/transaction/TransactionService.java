@@ -166,7 +166,8 @@ public class TransactionService {
 	 * the charge and on the day, and stores its {@code refund_dashboard} transaction under a new
 	 * gateway ID (parent: the charge; created at the refund's own time, the time it was reserved
 	 * at, so the day it counts on never changes), in the caller's transaction. Returns the charge
-	 * as it is now and the new transaction's ID.
+	 * as it is now and the new transaction's ID. The day's move is sent when the transaction
+	 * commits ({@link com.walletdesk.jdbc.WritesAtCommit}), with the caller's other held writes.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public SettledRefund settleRefund(String chargeId, long amount, Instant createdAt, String vendorReference) {
@@ -181,9 +182,8 @@ public class TransactionService {
 			transactionId = this.transactions.insertUnderNewId(refund).orElse(null);
 		}
 		while (transactionId == null);
-		if (!this.dayTotals.settle(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(createdAt), amount)) {
-			throw notReserved("the day of charge " + chargeId, amount);
-		}
+		this.dayTotals.settleAtCommit(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(createdAt), amount,
+				() -> notReserved("the day of charge " + chargeId, amount));
 		return new SettledRefund(charge, transactionId);
 	}
 

@@ -1,0 +1,148 @@
+package com.walletdesk.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes whose outcome nothing in their transaction reads back, held until just before it
+ * commits and then sent together: on PostgreSQL in one round trip (one statement text holding
+ * them all, which the driver sends as one pipeline), elsewhere one after the other. A refund's
+ * settlement writes its day row, its refund row and its audit record this way: one round trip
+ * where there were three, each of which woke the database and then the request's thread again.
+ * <p>
+ * Each write says how many rows it must change; when one changes another number, the
+ * transaction rolls back with the write's own exception, as it would have at once. The writes
+ * keep the order they were added in, after every write made at once, so a module using this
+ * must add them where that order keeps its locks in the order it documents.
+ */
+@Component
+public class WritesAtCommit {
+
+	private final JdbcTemplate jdbc;
+
+	WritesAtCommit(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	/**
+	 * Holds a write (named parameters, as with {@code JdbcClient}) until the current transaction
+	 * commits; it is never sent if the transaction rolls back before.
+	 *
+	 * @param rows how many rows the write must change
+	 * @param otherwise the exception that rolls the transaction back when it changes another number
+	 * @throws IllegalStateException outside a transaction
+	 */
+	public void add(String sql, Map<String, ?> params, int rows, Supplier<? extends RuntimeException> otherwise) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("writes held until commit need a transaction");
+		}
+		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+		MapSqlParameterSource source = new MapSqlParameterSource(params);
+		Write write = new Write(NamedParameterUtils.substituteNamedParameters(parsed, source),
+				NamedParameterUtils.buildValueArray(parsed, source, null), rows, otherwise);
+		held().writes.add(write);
+	}
+
+	/** The writes of the current transaction: found among its synchronizations (a suspended one's are not). */
+	private Held held() {
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Held held && held.owner == this) {
+				return held;
+			}
+		}
+		Held held = new Held(this);
+		TransactionSynchronizationManager.registerSynchronization(held);
+		return held;
+	}
+
+	private void send(List<Write> writes) {
+		if (writes.isEmpty()) {
+			return;
+		}
+		this.jdbc.execute((Connection connection) -> {
+			if (writes.size() > 1 && "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+				sendTogether(connection, writes);
+			}
+			else {
+				for (Write write : writes) {
+					sendTogether(connection, List.of(write));
+				}
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * The writes as one statement text: PostgreSQL's driver sends its statements in one round trip
+	 * and answers with an update count for each, in order (none of them returns rows).
+	 */
+	private static void sendTogether(Connection connection, List<Write> writes) throws SQLException {
+		String sql = String.join(";\n", writes.stream().map(Write::sql).toList());
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			int index = 1;
+			for (Write write : writes) {
+				for (Object arg : write.args()) {
+					StatementCreatorUtils.setParameterValue(statement, index++, SqlTypeValue.TYPE_UNKNOWN, arg);
+				}
+			}
+			statement.execute();
+			for (Write write : writes) {
+				write.check(statement.getUpdateCount());
+				statement.getMoreResults();
+			}
+		}
+	}
+
+	private record Write(String sql, Object[] args, int rows, Supplier<? extends RuntimeException> otherwise) {
+
+		void check(int changed) {
+			if (changed != this.rows) {
+				throw this.otherwise.get();
+			}
+		}
+
+	}
+
+	/** The writes one transaction holds, sent before it commits. */
+	private static final class Held implements TransactionSynchronization {
+
+		final WritesAtCommit owner;
+
+		final List<Write> writes = new ArrayList<>();
+
+		Held(WritesAtCommit owner) {
+			this.owner = owner;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.owner.send(this.writes);
+		}
+
+		@Override
+		public int getOrder() {
+			// after other synchronizations' flushes, which may add writes of their own
+			return LOWEST_PRECEDENCE;
+		}
+
+	}
+
+}
