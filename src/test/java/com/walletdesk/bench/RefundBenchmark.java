@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -344,6 +346,10 @@ public final class RefundBenchmark {
 		long elapsed = System.nanoTime() - start;
 		pool.shutdown();
 		if (timeline) {
+			// the wall-clock start, to line the seconds up with the database's own records
+			// (autovacuum, checkpoints) taken at the same time
+			System.out.printf("  timeline from %s UTC%n",
+					LocalTime.now(ZoneOffset.UTC).minusNanos(elapsed).truncatedTo(ChronoUnit.MILLIS));
 			printTimeline(latencies, startedAt, start);
 		}
 		return new Result(latencies, elapsed, errors, refunded, clientCpuNs.get());
