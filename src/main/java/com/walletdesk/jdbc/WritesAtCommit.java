@@ -139,7 +139,7 @@ public class WritesAtCommit {
 
 		@Override
 		public int getOrder() {
-			// after other synchronizations' flushes, which may add writes of their own
+			// last: a write another synchronization holds in its own beforeCommit still goes
 			return LOWEST_PRECEDENCE;
 		}
 
