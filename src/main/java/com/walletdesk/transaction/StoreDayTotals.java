@@ -144,18 +144,17 @@ class StoreDayTotals {
 	 */
 	void settleAtCommit(long storeId, String currency, LocalDate chinaDate, long amount,
 			Supplier<? extends RuntimeException> notReserved) {
-		this.atCommit.add(SETTLE, Map.of("amount", amount, "store", storeId, "currency", currency, "day", chinaDate), 1,
-				notReserved);
+		this.atCommit.add(SETTLE, change(storeId, currency, chinaDate, amount), 1, notReserved);
 	}
 
 	/** One of the guarded UPDATEs above: whether it changed the day's row. */
 	private boolean changeDay(String sql, long storeId, String currency, LocalDate chinaDate, long amount) {
-		return this.jdbc.sql(sql)
-			.param("amount", amount)
-			.param("store", storeId)
-			.param("currency", currency)
-			.param("day", chinaDate)
-			.update() == 1;
+		return this.jdbc.sql(sql).params(change(storeId, currency, chinaDate, amount)).update() == 1;
+	}
+
+	/** The parameters of the guarded UPDATEs: the day's row and the amount moved. */
+	private static Map<String, Object> change(long storeId, String currency, LocalDate chinaDate, long amount) {
+		return Map.of("amount", amount, "store", storeId, "currency", currency, "day", chinaDate);
 	}
 
 	/** The China date on which an instant falls. */
