@@ -39,7 +39,12 @@ public final class Scope {
 	}
 
 	public boolean contains(MerchantNode node) {
-		return this.rootPath == null || node.path().startsWith(this.rootPath);
+		return containsPath(node.path());
+	}
+
+	/** Whether the node at this path (a {@link MerchantNode#path()}) is inside the scope. */
+	boolean containsPath(String path) {
+		return this.rootPath == null || path.startsWith(this.rootPath);
 	}
 
 	@Override

@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is called between them, outside any transaction.
  * <ul>
  * <li>A ({@link #reserve}): the refund row by idempotency key, then the reservation on the
- * charge and on its store's China day (each a guarded UPDATE that locks its row); or a refusal
- * with nothing changed.</li>
+ * charge and on its store's China day (each a guarded UPDATE that locks its row, both sent with
+ * the commit in one round trip); or a refusal with nothing changed.</li>
  * <li>B ({@link #settle}): the wallet's answer applied to a refund still pending: succeeded
  * (refund_dashboard transaction, reservation moved to refunded), failed (reservation released),
  * or left pending.</li>
@@ -96,14 +96,13 @@ class RefundSettlement {
 				refund = refund.withWholeRemaining(remaining);
 				this.refunds.changeAmount(refund.id(), refund.amount());
 			}
-			// the charge's and the day's guarded UPDATEs lock their rows and refuse what does not fit
-			// (the tables' CHECKs would too), exactly, however many refunds run at once
-			return switch (this.transactions.reserveRefund(charge, refund.amount(), now)) {
-				case RESERVED -> new Reserved(refund, charge);
-				case EXCEEDS_REMAINING -> throw exceedsRemaining(charge);
-				case EXCEEDS_DAILY_BALANCE -> throw ProblemException.unprocessable(RefundCodes.DAILY_BALANCE_EXCEEDED,
-						RefundCodes.DAILY_BALANCE_MESSAGE);
-			};
+			// the charge's and the day's guarded UPDATEs, sent with the commit, refuse what does not
+			// fit (the tables' CHECKs would too), exactly, however many refunds run at once: the
+			// transaction then rolls back with the refusal, refund row included
+			this.transactions.reserveRefundAtCommit(charge, refund.amount(), now, () -> exceedsRemaining(charge),
+					() -> ProblemException.unprocessable(RefundCodes.DAILY_BALANCE_EXCEEDED,
+							RefundCodes.DAILY_BALANCE_MESSAGE));
+			return new Reserved(refund, charge);
 		});
 	}
 

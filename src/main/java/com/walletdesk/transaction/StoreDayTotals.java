@@ -122,13 +122,15 @@ class StoreDayTotals {
 	}
 
 	/**
-	 * Reserves a dashboard refund against the day's sales: false (nothing changed) when the day's
+	 * Reserves a dashboard refund against the day's sales when the transaction commits
+	 * ({@link WritesAtCommit}); the transaction rolls back with {@code otherwise} when the day's
 	 * refunds, stored and reserved, would exceed them, or when the day has no row (no sales). The
 	 * UPDATE locks the row, so the refunds of one store and day are checked one at a time, on
-	 * every application instance.
+	 * every application instance; held until the commit, it holds that lock for one round trip.
 	 */
-	boolean reserve(long storeId, String currency, LocalDate chinaDate, long amount) {
-		return changeDay(RESERVE, storeId, currency, chinaDate, amount);
+	void reserveAtCommit(long storeId, String currency, LocalDate chinaDate, long amount,
+			Supplier<? extends RuntimeException> otherwise) {
+		this.atCommit.add(RESERVE, change(storeId, currency, chinaDate, amount), 1, otherwise);
 	}
 
 	/** Gives a reservation back (the refund failed). False when that much is not reserved. */

@@ -68,7 +68,7 @@ public class TransactionQuery {
 	public TransactionRow find(CurrentUser user, String id) {
 		TransactionRow row = findById(id).orElseThrow(() -> ProblemException.notFound("Transaction"));
 		try {
-			this.merchants.requireVisibleStore(user.scope(), row.storeId());
+			this.merchants.requireStoreInScope(user.scope(), row.storeId());
 		}
 		catch (ProblemException ex) {
 			// the same answer as an unknown ID: a foreign transaction must not be told apart

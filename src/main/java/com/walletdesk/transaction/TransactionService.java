@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -122,29 +123,19 @@ public class TransactionService {
 	/**
 	 * Reserves {@code amount} for a pending dashboard refund of a charge, made at {@code at}: on
 	 * the charge (never beyond what remains of it) and on its store's day (never beyond the China
-	 * day's sales less its refunds, stored and reserved). Refused, with nothing changed, when
-	 * either does not fit. The guarded UPDATEs lock the charge's row, then the day's, as every
-	 * writer does; the tables' CHECKs back them.
+	 * day's sales less its refunds, stored and reserved). Both guarded UPDATEs are sent as the
+	 * caller's transaction commits, together, in one round trip ({@link com.walletdesk.jdbc.WritesAtCommit}):
+	 * the charge's row, then the day's, locked in the order every writer takes them, and each for
+	 * that one round trip only. When either does not fit, the whole transaction rolls back with
+	 * the caller's exception for it ({@code exceedsRemaining} first); the tables' CHECKs back them.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public RefundReservation reserveRefund(TransactionRow charge, long amount, Instant at) {
-		if (!this.transactions.addPending(charge.id(), amount)) {
-			return RefundReservation.EXCEEDS_REMAINING;
-		}
-		if (!this.dayTotals.reserve(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(at), amount)) {
-			if (this.transactions.releasePending(charge.id(), amount).isEmpty()) {
-				throw new IllegalStateException("charge " + charge.id() + " lost the reservation just made");
-			}
-			return RefundReservation.EXCEEDS_DAILY_BALANCE;
-		}
-		return RefundReservation.RESERVED;
-	}
-
-	/** The outcome of {@link #reserveRefund}. */
-	public enum RefundReservation {
-
-		RESERVED, EXCEEDS_REMAINING, EXCEEDS_DAILY_BALANCE
-
+	public void reserveRefundAtCommit(TransactionRow charge, long amount, Instant at,
+			Supplier<? extends RuntimeException> exceedsRemaining,
+			Supplier<? extends RuntimeException> exceedsDailyBalance) {
+		this.transactions.addPendingAtCommit(charge.id(), amount, exceedsRemaining);
+		this.dayTotals.reserveAtCommit(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(at), amount,
+				exceedsDailyBalance);
 	}
 
 	/**

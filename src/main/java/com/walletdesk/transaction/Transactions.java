@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import com.walletdesk.jdbc.WritesAtCommit;
 
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,9 +54,12 @@ class Transactions {
 
 	private final JdbcTemplate batch;
 
-	Transactions(JdbcClient jdbc, JdbcTemplate batch) {
+	private final WritesAtCommit atCommit;
+
+	Transactions(JdbcClient jdbc, JdbcTemplate batch, WritesAtCommit atCommit) {
 		this.jdbc = jdbc;
 		this.batch = batch;
+		this.atCommit = atCommit;
 	}
 
 	/** The next {@code count} values of the id sequence, as 12-digit ids, in one round trip. */
@@ -205,15 +211,14 @@ class Transactions {
 
 	/**
 	 * Reserves a pending dashboard refund on a charge, only if it fits (the table's CHECK refuses
-	 * it too). False when it does not fit or the row is not a charge.
+	 * it too), when the transaction commits ({@link WritesAtCommit}); the transaction rolls back
+	 * with {@code otherwise} when it does not fit or the row is not a charge.
 	 */
-	boolean addPending(String chargeId, long amount) {
-		return this.jdbc.sql("""
+	void addPendingAtCommit(String chargeId, long amount, Supplier<? extends RuntimeException> otherwise) {
+		this.atCommit.add("""
 				UPDATE wallet_transaction SET refund_pending = refund_pending + :amount
-				WHERE id = :id AND type = 'charge' AND refunded + refund_pending + :amount <= amount""")
-			.param("amount", amount)
-			.param("id", chargeId)
-			.update() == 1;
+				WHERE id = :id AND type = 'charge' AND refunded + refund_pending + :amount <= amount""",
+				Map.of("amount", amount, "id", chargeId), 1, otherwise);
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The day totals (transaction_day_total) the daily balance of a refund is checked against: kept
@@ -36,6 +37,10 @@ class StoreDayTotalsIT {
 
 	/** 00:00 on 26 November in China. */
 	static final Instant CHINA_MIDNIGHT = Instant.parse("2026-11-25T16:00:00Z");
+
+	private static final RuntimeException EXCEEDS_REMAINING = new IllegalStateException("exceeds the remaining");
+
+	private static final RuntimeException EXCEEDS_DAILY_BALANCE = new IllegalStateException("exceeds the day");
 
 	@Autowired
 	TestData data;
@@ -79,7 +84,7 @@ class StoreDayTotalsIT {
 		List<String> ids = this.transactions.issueIds(2);
 		List<TransactionRow> batch = List.of(row(ids.get(0), store, TransactionRow.CHARGE, 50_00, null, CHINA_MIDNIGHT),
 				row(ids.get(1), store, TransactionRow.REFUND, 11_00, charge, CHINA_MIDNIGHT));
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.transactions.recordAll(batch))
+		assertThatThrownBy(() -> this.transactions.recordAll(batch))
 			.isInstanceOf(RefundNotRecordedException.class);
 		assertThat(totals(store, LocalDate.of(2026, 11, 26))).isEqualTo(new DayTotalsCheck.Totals(10_00, 0, 0));
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
@@ -119,14 +124,11 @@ class StoreDayTotalsIT {
 		Instant now = CHINA_MIDNIGHT.plusSeconds(3600);
 		LocalDate today = LocalDate.of(2026, 11, 26);
 
-		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(yesterdays), 60_00, now)))
-			.isEqualTo(TransactionService.RefundReservation.RESERVED);
+		reserve(charge(yesterdays), 60_00, now);
 		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 0, 60_00));
-		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 40_01, now)))
-			.isEqualTo(TransactionService.RefundReservation.EXCEEDS_DAILY_BALANCE);
-		assertThat(charge(todays).refundPending()).as("the charge's reservation is given back").isZero();
-		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 100_01, now)))
-			.isEqualTo(TransactionService.RefundReservation.EXCEEDS_REMAINING);
+		assertThatThrownBy(() -> reserve(charge(todays), 40_01, now)).isSameAs(EXCEEDS_DAILY_BALANCE);
+		assertThat(charge(todays).refundPending()).as("the charge's reservation rolls back with it").isZero();
+		assertThatThrownBy(() -> reserve(charge(todays), 100_01, now)).isSameAs(EXCEEDS_REMAINING);
 		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 0, 60_00));
 
 		// settled after midnight, the refund still counts on the day it was reserved
@@ -134,14 +136,12 @@ class StoreDayTotalsIT {
 				() -> this.transactions.settleRefund(yesterdays, 60_00, now, "wallet-1"));
 		assertThat(this.transactions.findById(settled.transactionId()).orElseThrow().createdAt()).isEqualTo(now);
 		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 60_00, 0));
-		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 40_00, now)))
-			.isEqualTo(TransactionService.RefundReservation.RESERVED);
+		reserve(charge(todays), 40_00, now);
 		assertThat(inTransaction(() -> this.transactions.releaseRefund(todays, 40_00, now)).refundPending()).isZero();
 		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 60_00, 0));
 
 		// a day with no sales has nothing to refund against
-		assertThat(inTransaction(() -> this.transactions.reserveRefund(charge(todays), 1, now.plusSeconds(86_400))))
-			.isEqualTo(TransactionService.RefundReservation.EXCEEDS_DAILY_BALANCE);
+		assertThatThrownBy(() -> reserve(charge(todays), 1, now.plusSeconds(86_400))).isSameAs(EXCEEDS_DAILY_BALANCE);
 		assertThat(charge(todays).refundPending()).isZero();
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
 	}
@@ -150,15 +150,13 @@ class StoreDayTotalsIT {
 	void aReservationThatWasNeverMadeCannotBeGivenBackOrSettled() {
 		MerchantNode store = this.data.eurStore(this.data.group("totals", null).id());
 		String charge = this.data.tx(store).amount(10_00).at(CHINA_MIDNIGHT).save();
-		org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> inTransaction(() -> this.transactions.releaseRefund(charge, 1_00, CHINA_MIDNIGHT)))
+		assertThatThrownBy(() -> inTransaction(() -> this.transactions.releaseRefund(charge, 1_00, CHINA_MIDNIGHT)))
 			.isInstanceOf(IllegalStateException.class);
-		org.assertj.core.api.Assertions
-			.assertThatThrownBy(
+		assertThatThrownBy(
 					() -> inTransaction(() -> this.transactions.settleRefund(charge, 1_00, CHINA_MIDNIGHT, "wallet-2")))
 			.isInstanceOf(IllegalStateException.class);
 		// reserved on the charge only (as by a writer that forgot the day): the day refuses, all rolls back
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> inTransaction(() -> {
+		assertThatThrownBy(() -> inTransaction(() -> {
 			this.jdbc.sql("UPDATE wallet_transaction SET refund_pending = 100 WHERE id = :id").param("id", charge).update();
 			return this.transactions.settleRefund(charge, 1_00, CHINA_MIDNIGHT, "wallet-3");
 		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("the day of charge");
@@ -190,6 +188,15 @@ class StoreDayTotalsIT {
 
 	private TransactionRow charge(String id) {
 		return this.transactions.findById(id).orElseThrow();
+	}
+
+	/** A reservation in a transaction of its own: refused with one of the two exceptions above. */
+	private void reserve(TransactionRow charge, long amount, Instant at) {
+		inTransaction(() -> {
+			this.transactions.reserveRefundAtCommit(charge, amount, at, () -> EXCEEDS_REMAINING,
+					() -> EXCEEDS_DAILY_BALANCE);
+			return null;
+		});
 	}
 
 	private <T> T inTransaction(java.util.function.Supplier<T> work) {
