@@ -50,15 +50,19 @@ public class WritesAtCommit {
 	 * @throws IllegalStateException outside a transaction
 	 */
 	public void add(String sql, Map<String, ?> params, int rows, Supplier<? extends RuntimeException> otherwise) {
+		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
+		MapSqlParameterSource source = new MapSqlParameterSource(params);
+		add(NamedParameterUtils.substituteNamedParameters(parsed, source),
+				NamedParameterUtils.buildValueArray(parsed, source, null), rows, otherwise);
+	}
+
+	/** {@link #add(String, Map, int, Supplier)} for SQL with {@code ?} placeholders, bound in order. */
+	public void add(String sql, Object[] args, int rows, Supplier<? extends RuntimeException> otherwise) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
 				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("writes held until commit need a transaction");
 		}
-		ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
-		MapSqlParameterSource source = new MapSqlParameterSource(params);
-		Write write = new Write(NamedParameterUtils.substituteNamedParameters(parsed, source),
-				NamedParameterUtils.buildValueArray(parsed, source, null), rows, otherwise);
-		held().writes.add(write);
+		held().writes.add(new Write(sql, args.clone(), rows, otherwise));
 	}
 
 	/** The writes of the current transaction: found among its synchronizations (a suspended one's are not). */

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import com.walletdesk.money.Money;
 import com.walletdesk.transaction.TransactionRow;
+import com.walletdesk.transaction.TransactionIdTakenException;
 import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.wallet.WalletAnswer;
 import com.walletdesk.web.ProblemException;
@@ -121,6 +122,22 @@ class RefundSettlement {
 	 * settled, in the same transaction (its audit record commits with it).
 	 */
 	Refund settle(long refundId, WalletAnswer answer, boolean answeringRequest, Consumer<Refund> record) {
+		try {
+			return settle(refundId, answer, answeringRequest, record, true);
+		}
+		catch (TransactionIdTakenException taken) {
+			// a channel sent a transaction in under the ID drawn for this refund; all of it rolled
+			// back: settle again under a new ID
+			return settle(refundId, answer, answeringRequest, record, false);
+		}
+	}
+
+	/**
+	 * One try of transaction B; {@code underPlannedId}: its refund_dashboard transaction takes the
+	 * ID drawn with the refund ({@link Refund#plannedTransactionId()}, when it has one).
+	 */
+	private Refund settle(long refundId, WalletAnswer answer, boolean answeringRequest, Consumer<Refund> record,
+			boolean underPlannedId) {
 		return this.transaction.execute(status -> {
 			Instant now = now();
 			Refund before = this.refunds.lock(refundId).orElseThrow();
@@ -130,7 +147,8 @@ class RefundSettlement {
 				switch (answer.status()) {
 					case SUCCEEDED -> {
 						TransactionService.SettledRefund settled = this.transactions.settleRefund(before.chargeId(),
-								before.amount(), before.createdAt(), answer.providerReference());
+								before.amount(), before.createdAt(), answer.providerReference(),
+								underPlannedId ? before.plannedTransactionId() : null);
 						charge = settled.charge();
 						after = before.succeed(settled.transactionId(), answer.providerReference(), now);
 					}

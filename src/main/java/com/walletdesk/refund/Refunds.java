@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.walletdesk.jdbc.WritesAtCommit;
+import com.walletdesk.transaction.TransactionService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,7 +25,7 @@ class Refunds {
 	private static final String COLUMNS = "r.id, r.account_id, r.created_by, r.idempotency_key, r.fingerprint, r.charge_id, "
 			+ "r.store_id, r.amount, r.currency, r.reason, r.state, r.transaction_id, r.provider_reference, "
 			+ "r.provider_message, r.created_at, r.settled_at, r.attempts, r.next_check_at, r.answered_state, "
-			+ "r.answered_remaining";
+			+ "r.answered_remaining, r.planned_transaction_id";
 
 	private final JdbcClient jdbc;
 
@@ -39,15 +40,17 @@ class Refunds {
 	 * Stores a new refund unless its (account, idempotency key) is taken: the unique constraint
 	 * decides, so two requests with one key can never both get here. Empty when taken (on
 	 * PostgreSQL, after waiting for a concurrent insert of the same key to commit or roll back).
+	 * The same statement draws the ID its refund_dashboard transaction is to have
+	 * ({@link Refund#plannedTransactionId()}), so that costs no round trip.
 	 */
 	Optional<Refund> insertIfAbsent(Refund refund) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		int inserted = this.jdbc.sql("""
 				INSERT INTO refund (account_id, created_by, idempotency_key, fingerprint, charge_id, store_id, amount,
-				  currency, reason, state, created_at, attempts, next_check_at)
+				  currency, reason, state, created_at, attempts, next_check_at, planned_transaction_id)
 				VALUES (:account, :createdBy, :key, :fingerprint, :charge, :store, :amount, :currency, :reason, :state,
-				  :createdAt, 0, :nextCheckAt)
-				ON CONFLICT DO NOTHING""")
+				  :createdAt, 0, :nextCheckAt, %s)
+				ON CONFLICT DO NOTHING""".formatted(TransactionService.NEW_ID_SQL))
 			.param("account", refund.accountId())
 			.param("createdBy", refund.createdBy())
 			.param("key", refund.idempotencyKey())
@@ -60,15 +63,16 @@ class Refunds {
 			.param("state", refund.state().wireName())
 			.param("createdAt", utc(refund.createdAt()))
 			.param("nextCheckAt", utc(refund.nextCheckAt()))
-			.update(keys, "id");
+			.update(keys, "id", "planned_transaction_id");
 		if (inserted == 0) {
 			return Optional.empty();
 		}
-		long id = keys.getKeyAs(Number.class).longValue();
+		Map<String, Object> written = keys.getKeys();
+		long id = ((Number) written.get("id")).longValue();
 		return Optional.of(new Refund(id, refund.accountId(), refund.createdBy(), refund.idempotencyKey(),
 				refund.fingerprint(), refund.chargeId(), refund.storeId(), refund.amount(), refund.currency(),
 				refund.reason(), refund.state(), null, null, null, refund.createdAt(), null, 0, refund.nextCheckAt(),
-				null, null));
+				null, null, (String) written.get("planned_transaction_id")));
 	}
 
 	/** Sets the amount of a refund stored in this transaction (a whole-remaining refund, once known). */
@@ -172,7 +176,8 @@ class Refunds {
 				RefundState.fromWire(rs.getString("state")), rs.getString("transaction_id"),
 				rs.getString("provider_reference"), rs.getString("provider_message"), instant(rs, "created_at"),
 				instant(rs, "settled_at"), rs.getInt("attempts"), instant(rs, "next_check_at"),
-				answered == null ? null : RefundState.fromWire(answered), answeredRemaining);
+				answered == null ? null : RefundState.fromWire(answered), answeredRemaining,
+				rs.getString("planned_transaction_id"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

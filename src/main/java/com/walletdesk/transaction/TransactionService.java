@@ -22,6 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TransactionService {
 
+	/**
+	 * SQL that draws a new 12-digit gateway ID from the sequence, for a module that stores, with
+	 * a row of its own and in the same statement, the ID of a transaction it will have stored
+	 * later ({@link #settleRefund}'s {@code plannedId}). Such an ID can still be taken by a
+	 * channel meanwhile (ingestion accepts any 12 digits): settling then says so.
+	 */
+	public static final String NEW_ID_SQL = "LPAD(CAST(nextval('transaction_id_seq') AS VARCHAR(20)), 12, '0')";
+
 	private final Transactions transactions;
 
 	private final StoreDayTotals dayTotals;
@@ -154,25 +162,36 @@ public class TransactionService {
 
 	/**
 	 * Settles a reserved refund as succeeded: moves the reservation to the refunded amount, on
-	 * the charge and on the day, and stores its {@code refund_dashboard} transaction under a new
-	 * gateway ID (parent: the charge; created at the refund's own time, the time it was reserved
-	 * at, so the day it counts on never changes), in the caller's transaction. Returns the charge
-	 * as it is now and the new transaction's ID. The day's move is sent when the transaction
-	 * commits ({@link com.walletdesk.jdbc.WritesAtCommit}), with the caller's other held writes.
+	 * the charge and on the day, and stores its {@code refund_dashboard} transaction (parent: the
+	 * charge; created at the refund's own time, the time it was reserved at, so the day it counts
+	 * on never changes), in the caller's transaction. Returns the charge as it is now and the new
+	 * transaction's ID.
+	 * <p>
+	 * Under {@code plannedId} (drawn with {@link #NEW_ID_SQL}), the transaction and the day's move
+	 * are sent when the caller's transaction commits ({@link com.walletdesk.jdbc.WritesAtCommit}),
+	 * with its other held writes; if a channel has taken that ID meanwhile, the caller's
+	 * transaction rolls back with {@link TransactionIdTakenException} (settle again without one).
+	 * Without one ({@code null}), the transaction is stored at once under a new ID of the sequence.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public SettledRefund settleRefund(String chargeId, long amount, Instant createdAt, String vendorReference) {
+	public SettledRefund settleRefund(String chargeId, long amount, Instant createdAt, String vendorReference,
+			String plannedId) {
 		TransactionRow charge = this.transactions.movePendingToRefunded(chargeId, amount)
 			.orElseThrow(() -> notReserved("charge " + chargeId, amount));
-		TransactionRow refund = new TransactionRow(null, charge.storeId(), TransactionRow.REFUND_DASHBOARD,
+		TransactionRow refund = new TransactionRow(plannedId, charge.storeId(), TransactionRow.REFUND_DASHBOARD,
 				charge.method(), charge.channel(), amount, 0, charge.currency(), createdAt, charge.reference(),
 				vendorReference, chargeId, null, null, null, null, null, 0, 0);
-		// the insert takes its ID from the sequence and skips one a channel already used: one round trip
-		String transactionId;
-		do {
-			transactionId = this.transactions.insertUnderNewId(refund).orElse(null);
+		String transactionId = plannedId;
+		if (plannedId != null) {
+			this.transactions.insertAtCommit(refund, () -> new TransactionIdTakenException(plannedId));
 		}
-		while (transactionId == null);
+		else {
+			// the insert takes its ID from the sequence and skips one a channel already used: one round trip
+			do {
+				transactionId = this.transactions.insertUnderNewId(refund).orElse(null);
+			}
+			while (transactionId == null);
+		}
 		this.dayTotals.settleAtCommit(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(createdAt), amount,
 				() -> notReserved("the day of charge " + chargeId, amount));
 		return new SettledRefund(charge, transactionId);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +22,9 @@ import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,12 +43,18 @@ class Transactions {
 			  transaction_tag, refunded, refund_pending)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+	/** The SQL types of {@link #INSERT}'s columns, in its order. */
+	private static final int[] COLUMN_TYPES = { Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.BIGINT, Types.BIGINT };
+
 	/**
 	 * {@link #INSERT} under the sequence's next value as a 12-digit ID (the sequence stops at
 	 * 12 digits, V38), skipping an ID a channel already used.
 	 */
 	private static final String INSERT_UNDER_NEW_ID = INSERT.replace("VALUES (?, ",
-			"VALUES (LPAD(CAST(nextval('transaction_id_seq') AS VARCHAR(20)), 12, '0'), ") + " ON CONFLICT DO NOTHING";
+			"VALUES (" + TransactionService.NEW_ID_SQL + ", ") + " ON CONFLICT DO NOTHING";
 
 	private static final String ADD_REFUNDED = """
 			UPDATE wallet_transaction SET refunded = refunded + ?
@@ -134,34 +144,42 @@ class Transactions {
 		this.batch.batchUpdate(INSERT, rows, CHUNK, Transactions::bind);
 	}
 
+	/**
+	 * Inserts the row under its own ID when the transaction commits ({@link WritesAtCommit}),
+	 * unless a channel already sent a transaction in under that ID: the transaction then rolls
+	 * back with {@code taken}.
+	 */
+	void insertAtCommit(TransactionRow row, Supplier<? extends RuntimeException> taken) {
+		this.atCommit.add(INSERT + " ON CONFLICT DO NOTHING", arguments(row, true), 1, taken);
+	}
+
 	private static void bind(PreparedStatement ps, TransactionRow row) throws SQLException {
 		bind(ps, row, true);
 	}
 
-	/** Binds the row's columns in {@link #INSERT}'s order, its ID first only when the statement has one. */
 	private static void bind(PreparedStatement ps, TransactionRow row, boolean withId) throws SQLException {
-		int i = 1;
-		if (withId) {
-			ps.setString(i++, row.id());
+		Object[] arguments = arguments(row, withId);
+		for (int i = 0; i < arguments.length; i++) {
+			StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, arguments[i]);
 		}
-		ps.setLong(i++, row.storeId());
-		ps.setString(i++, row.type());
-		ps.setString(i++, row.method());
-		ps.setString(i++, row.channel());
-		ps.setLong(i++, row.amount());
-		ps.setLong(i++, row.tip());
-		ps.setString(i++, row.currency());
-		ps.setObject(i++, TransactionRows.utc(row.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE);
-		ps.setString(i++, row.reference());
-		ps.setString(i++, row.vendorReference());
-		ps.setString(i++, row.parentId());
-		ps.setString(i++, row.terminalId());
-		ps.setString(i++, row.loginCode());
-		ps.setString(i++, row.cardNumber());
-		ps.setString(i++, row.disputeTag());
-		ps.setString(i++, row.transactionTag());
-		ps.setLong(i++, row.refunded());
-		ps.setLong(i, row.refundPending());
+	}
+
+	/**
+	 * The row's columns in {@link #INSERT}'s order, its ID first only when the statement has one,
+	 * each with its SQL type (so a null binds as the column's type, and every row of a JDBC batch
+	 * alike).
+	 */
+	private static Object[] arguments(TransactionRow row, boolean withId) {
+		Object[] columns = { row.id(), row.storeId(), row.type(), row.method(), row.channel(), row.amount(), row.tip(),
+				row.currency(), TransactionRows.utc(row.createdAt()), row.reference(), row.vendorReference(),
+				row.parentId(), row.terminalId(), row.loginCode(), row.cardNumber(), row.disputeTag(),
+				row.transactionTag(), row.refunded(), row.refundPending() };
+		int first = withId ? 0 : 1;
+		Object[] typed = new Object[columns.length - first];
+		for (int i = first; i < columns.length; i++) {
+			typed[i - first] = new SqlParameterValue(COLUMN_TYPES[i], columns[i]);
+		}
+		return typed;
 	}
 
 	/**

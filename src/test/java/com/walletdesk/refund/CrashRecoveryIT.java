@@ -121,6 +121,9 @@ class CrashRecoveryIT {
 		this.reconciler.reconcile();
 
 		assertThat(theOnlyRefund(charge).state()).isEqualTo(RefundState.SUCCEEDED);
+		assertThat(refund.plannedTransactionId()).as("drawn with the refund, before the crash").isNotNull();
+		assertThat(theOnlyRefund(charge).transactionId()).as("whoever settles it, under the ID drawn in transaction A")
+			.isEqualTo(refund.plannedTransactionId());
 		SandboxLedgerEntry entry = this.sandbox.entry(refund.walletKey()).orElseThrow();
 		assertThat(entry.applied()).isTrue();
 		assertThat(entry.requests()).as("applied once, sent once").isEqualTo(1);

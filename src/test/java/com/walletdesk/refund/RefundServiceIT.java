@@ -87,6 +87,10 @@ class RefundServiceIT {
 		assertThat(result.isSucceeded()).isTrue();
 		assertThat(result.messageKey()).isNull();
 		assertThat(result.remaining().toDecimalString()).isEqualTo("0.00");
+		assertThat(this.jdbc.sql("SELECT planned_transaction_id FROM refund WHERE charge_id = :charge")
+			.param("charge", charge)
+			.query(String.class)
+			.single()).as("stored under the ID drawn with the refund").isEqualTo(result.refund().transactionId());
 		assertThat(this.refunds.refundsOf(refunder, charge)).singleElement().satisfies(view -> {
 			assertThat(view.status()).isEqualTo(RefundState.SUCCEEDED);
 			assertThat(view.reason()).isEqualTo("broken");
@@ -125,7 +129,10 @@ class RefundServiceIT {
 		RefundResult result = this.refunds.refund(user(this.shop.username()), charge, new RefundCommand("10.00", "r"),
 				RefundService.newIdempotencyKey());
 		assertThat(result.isSucceeded()).isTrue();
+		// the ID drawn with the refund was the channel's: the settlement rolled back and ran again
+		// under the sequence's next ID, and recorded the attempt once
 		assertThat(result.refund().transactionId()).isEqualTo(String.format("%012d", next + 1));
+		assertThat(RefundFixture.audit(this.jdbc, charge)).extracting(e -> e.get("outcome")).containsExactly("SUCCEEDED");
 		assertThat(this.jdbc.sql("SELECT amount FROM wallet_transaction WHERE id = :id").param("id", taken)
 			.query(Long.class).single()).as("the channel's transaction is untouched").isEqualTo(5_00L);
 		RefundFixture.assertBooksAgree(this.transactions, this.jdbc, charge);
