@@ -58,11 +58,29 @@ public class WritesAtCommit {
 
 	/** {@link #add(String, Map, int, Supplier)} for SQL with {@code ?} placeholders, bound in order. */
 	public void add(String sql, Object[] args, int rows, Supplier<? extends RuntimeException> otherwise) {
+		requireTransaction();
+		held().writes.add(new Write(sql, args.clone(), rows, otherwise));
+	}
+
+	private static void requireTransaction() {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
 				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("writes held until commit need a transaction");
 		}
-		held().writes.add(new Write(sql, args.clone(), rows, otherwise));
+	}
+
+	/**
+	 * Lets the current transaction's commit return before its WAL is on disk: PostgreSQL's
+	 * {@code synchronous_commit} off, for this transaction only ({@code SET LOCAL}, sent first
+	 * with its held writes, so it costs no round trip; nothing when it holds none). Its changes
+	 * are seen by others at once, and any later commit that waits for the disk takes them with
+	 * it; only a crash of the database server within the WAL writer's delay (a fraction of a
+	 * second) can lose them. For a transaction that what is already durable can redo; nothing
+	 * on other databases.
+	 */
+	public void commitWithoutWaitingForTheDisk() {
+		requireTransaction();
+		held().withoutWaitingForTheDisk = true;
 	}
 
 	/** The writes of the current transaction: found among its synchronizations (a suspended one's are not). */
@@ -77,13 +95,19 @@ public class WritesAtCommit {
 		return held;
 	}
 
-	private void send(List<Write> writes) {
+	private void send(List<Write> writes, boolean withoutWaitingForTheDisk) {
 		if (writes.isEmpty()) {
 			return;
 		}
 		this.jdbc.execute((Connection connection) -> {
-			if (writes.size() > 1 && "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-				sendTogether(connection, writes);
+			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+				List<Write> all = writes;
+				if (withoutWaitingForTheDisk) {
+					all = new ArrayList<>(writes.size() + 1);
+					all.add(SYNCHRONOUS_COMMIT_OFF);
+					all.addAll(writes);
+				}
+				sendTogether(connection, all);
 			}
 			else {
 				for (Write write : writes) {
@@ -115,10 +139,14 @@ public class WritesAtCommit {
 		}
 	}
 
+	/** A setting for the rest of the transaction: changes no rows, and its count is not checked. */
+	private static final Write SYNCHRONOUS_COMMIT_OFF = new Write("SET LOCAL synchronous_commit TO off", new Object[0],
+			-1, IllegalStateException::new);
+
 	private record Write(String sql, Object[] args, int rows, Supplier<? extends RuntimeException> otherwise) {
 
 		void check(int changed) {
-			if (changed != this.rows) {
+			if (this.rows >= 0 && changed != this.rows) {
 				throw this.otherwise.get();
 			}
 		}
@@ -132,13 +160,15 @@ public class WritesAtCommit {
 
 		final List<Write> writes = new ArrayList<>();
 
+		boolean withoutWaitingForTheDisk;
+
 		Held(WritesAtCommit owner) {
 			this.owner = owner;
 		}
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
-			this.owner.send(this.writes);
+			this.owner.send(this.writes, this.withoutWaitingForTheDisk);
 		}
 
 		@Override

@@ -120,9 +120,27 @@ class WritesAtCommitIT {
 	}
 
 	@Test
+	void aCommitThatDoesNotWaitForTheDiskSendsTheSameWritesWithTheirCountsChecked() {
+		this.transaction.executeWithoutResult(status -> {
+			this.atCommit.commitWithoutWaitingForTheDisk();
+			this.atCommit.add(ADD, Map.of("by", 4, "id", 1), 1, UNEXPECTED);
+			this.atCommit.add(TIMES, Map.of("by", 10, "id", 1), 1, UNEXPECTED);
+		});
+		assertThat(n(1)).isEqualTo(50);
+
+		assertThatIllegalStateException().isThrownBy(() -> this.transaction.executeWithoutResult(status -> {
+			this.atCommit.commitWithoutWaitingForTheDisk();
+			this.atCommit.add(ADD, Map.of("by", 4, "id", 2), 1, UNEXPECTED);
+			this.atCommit.add(ADD, Map.of("by", 4, "id", 99), 1, () -> new IllegalStateException("row 99 is missing"));
+		})).withMessage("row 99 is missing");
+		assertThat(n(2)).isEqualTo(2);
+	}
+
+	@Test
 	void needsATransaction() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> this.atCommit.add(ADD, Map.of("by", 4, "id", 1), 1, UNEXPECTED));
+		assertThatIllegalStateException().isThrownBy(() -> this.atCommit.commitWithoutWaitingForTheDisk());
 		assertThat(n(1)).isEqualTo(1);
 	}
 
