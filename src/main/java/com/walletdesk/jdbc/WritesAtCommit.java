@@ -23,17 +23,25 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes whose outcome nothing in their transaction reads back, held until just before it
  * commits and then sent together: on PostgreSQL in one round trip (one statement text holding
- * them all, which the driver sends as one pipeline), elsewhere one after the other. A refund's
- * settlement writes its day row, its refund row and its audit record this way: one round trip
- * where there were three, each of which woke the database and then the request's thread again.
+ * them all, which the driver sends as one pipeline), elsewhere one after the other. A refund
+ * reserves its amount on the charge and on the day this way, and its settlement writes its
+ * refund_dashboard transaction, day row, refund row and audit record: one round trip each where
+ * there were six, each of which woke the database and then the request's thread again.
  * <p>
  * Each write says how many rows it must change; when one changes another number, the
  * transaction rolls back with the write's own exception, as it would have at once. The writes
  * keep the order they were added in, after every write made at once, so a module using this
  * must add them where that order keeps its locks in the order it documents.
+ * <p>
+ * A transaction that what is already durable can redo may also commit without waiting for the
+ * disk ({@link #commitWithoutWaitingForTheDisk()}), a refund's settlement for one.
  */
 @Component
 public class WritesAtCommit {
+
+	/** A setting for the rest of the transaction: changes no rows, and its count is not checked. */
+	private static final Write SYNCHRONOUS_COMMIT_OFF = new Write("SET LOCAL synchronous_commit TO off", new Object[0],
+			-1, IllegalStateException::new);
 
 	private final JdbcTemplate jdbc;
 
@@ -138,10 +146,6 @@ public class WritesAtCommit {
 			}
 		}
 	}
-
-	/** A setting for the rest of the transaction: changes no rows, and its count is not checked. */
-	private static final Write SYNCHRONOUS_COMMIT_OFF = new Write("SET LOCAL synchronous_commit TO off", new Object[0],
-			-1, IllegalStateException::new);
 
 	private record Write(String sql, Object[] args, int rows, Supplier<? extends RuntimeException> otherwise) {
 
