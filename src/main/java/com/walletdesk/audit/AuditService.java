@@ -169,8 +169,11 @@ public class AuditService {
 	public record AuditPage(List<AuditEvent> items, String nextCursor) {
 	}
 
-	/** The address of the request being served, if any (behind a proxy: as forwarded headers say). */
-	static String currentSourceIp() {
+	/**
+	 * The address of the request being served, if any (behind a proxy: as forwarded headers say):
+	 * what an event recorded now gets as its source IP.
+	 */
+	public static String currentSourceIp() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
 			return request.getRemoteAddr();

@@ -72,12 +72,22 @@ class RefundAudit {
 		this.audit.record(TYPE, "ERROR", username, resource(chargeId), json(details));
 	}
 
-	void reconciled(Refund refund) {
+	/**
+	 * The reconciler's settlement of a refund. It says who asked for the refund and from where:
+	 * should a crash of the database server have lost the attempt's own record (which commits
+	 * with a settlement that does not wait for the disk), this one still tells.
+	 *
+	 * @param requestedFrom the address the refund was asked from; null when unknown
+	 */
+	void reconciled(Refund refund, String requestedFrom) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("refund", String.valueOf(refund.id()));
 		put(details, refund.amountMoney());
 		details.put("reason", refund.reason());
 		details.put("requestedBy", refund.createdBy());
+		if (requestedFrom != null) {
+			details.put("requestedFrom", requestedFrom);
+		}
 		details.put("attempts", refund.attempts());
 		if (refund.providerMessage() != null) {
 			details.put("message", refund.providerMessage());

@@ -132,7 +132,7 @@ public class RefundReconciler {
 			}
 			Refund settled = this.settlement.settle(refundId, answer, false);
 			if (refund.isPending() && settled.state().isFinal()) {
-				this.audit.reconciled(settled);
+				this.audit.reconciled(settled, this.refunds.sourceIpOf(refundId).orElse(null));
 			}
 			return settled.state();
 		}

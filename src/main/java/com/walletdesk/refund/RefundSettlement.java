@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.walletdesk.audit.AuditService;
 import com.walletdesk.jdbc.WritesAtCommit;
 import com.walletdesk.money.Money;
 import com.walletdesk.transaction.TransactionIdTakenException;
@@ -89,7 +90,7 @@ class RefundSettlement {
 			Money asked = request.amount() != null ? request.amount() : charge.amountMoney();
 			Optional<Refund> stored = this.refunds.insertIfAbsent(Refund.pending(accountId, username,
 					request.idempotencyKey(), request.fingerprint(), charge.id(), charge.storeId(), asked,
-					request.reason(), now, now.plus(this.firstCheckAfter)));
+					request.reason(), now, now.plus(this.firstCheckAfter)), AuditService.currentSourceIp());
 			if (stored.isEmpty()) {
 				return new KeyTaken(this.refunds.findByKey(accountId, request.idempotencyKey()).orElseThrow());
 			}

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.walletdesk.jdbc.WritesAtCommit;
@@ -42,14 +43,16 @@ class Refunds {
 	 * PostgreSQL, after waiting for a concurrent insert of the same key to commit or roll back).
 	 * The same statement draws the ID its refund_dashboard transaction is to have
 	 * ({@link Refund#plannedTransactionId()}), so that costs no round trip.
+	 *
+	 * @param sourceIp the address it was asked from (kept for the reconciler's audit record)
 	 */
-	Optional<Refund> insertIfAbsent(Refund refund) {
+	Optional<Refund> insertIfAbsent(Refund refund, String sourceIp) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		int inserted = this.jdbc.sql("""
 				INSERT INTO refund (account_id, created_by, idempotency_key, fingerprint, charge_id, store_id, amount,
-				  currency, reason, state, created_at, attempts, next_check_at, planned_transaction_id)
+				  currency, reason, state, created_at, attempts, next_check_at, planned_transaction_id, source_ip)
 				VALUES (:account, :createdBy, :key, :fingerprint, :charge, :store, :amount, :currency, :reason, :state,
-				  :createdAt, 0, :nextCheckAt, %s)
+				  :createdAt, 0, :nextCheckAt, %s, :sourceIp)
 				ON CONFLICT DO NOTHING""".formatted(TransactionService.NEW_ID_SQL))
 			.param("account", refund.accountId())
 			.param("createdBy", refund.createdBy())
@@ -63,6 +66,7 @@ class Refunds {
 			.param("state", refund.state().wireName())
 			.param("createdAt", utc(refund.createdAt()))
 			.param("nextCheckAt", utc(refund.nextCheckAt()))
+			.param("sourceIp", sourceIp == null || sourceIp.length() <= 64 ? sourceIp : sourceIp.substring(0, 64))
 			.update(keys, "id", "planned_transaction_id");
 		if (inserted == 0) {
 			return Optional.empty();
@@ -73,6 +77,17 @@ class Refunds {
 				refund.fingerprint(), refund.chargeId(), refund.storeId(), refund.amount(), refund.currency(),
 				refund.reason(), refund.state(), null, null, null, refund.createdAt(), null, 0, refund.nextCheckAt(),
 				null, null, (String) written.get("planned_transaction_id")));
+	}
+
+	/** The address a refund was asked from; empty when unknown. */
+	Optional<String> sourceIpOf(long id) {
+		return this.jdbc.sql("SELECT r.source_ip FROM refund r WHERE r.id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst();
 	}
 
 	/** Sets the amount of a refund stored in this transaction (a whole-remaining refund, once known). */

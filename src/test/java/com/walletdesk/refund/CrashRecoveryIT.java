@@ -27,6 +27,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static com.walletdesk.refund.RefundFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,7 +105,16 @@ class CrashRecoveryIT {
 		String key = RefundFixture.key();
 		RefundCommand command = new RefundCommand("10.00", "crash test");
 		this.checkpoints.crashOnceAt(step);
-		assertThatThrownBy(() -> this.refunds.refund(this.user, charge, command, key)).isInstanceOf(SimulatedCrash.class);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setRemoteAddr("203.0.113.7");
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		try {
+			assertThatThrownBy(() -> this.refunds.refund(this.user, charge, command, key))
+				.isInstanceOf(SimulatedCrash.class);
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
 
 		Refund refund = theOnlyRefund(charge);
 		assertThat(refund.state()).isEqualTo(RefundState.PENDING);
@@ -136,6 +148,9 @@ class CrashRecoveryIT {
 		assertThat(afterwards.remaining().minor()).isEqualTo(90_00);
 		assertThat(RefundFixture.audit(this.jdbc, charge)).extracting(e -> e.get("outcome"))
 			.containsExactly("ERROR", "REFUSED", "RECONCILED_SUCCEEDED", "SUCCEEDED");
+		// had the attempt's own record been lost with its settlement, this one says who and from where
+		assertThat(RefundFixture.audit(this.jdbc, charge).get(2).get("details"))
+			.contains("\"requestedBy\":\"" + this.shop.username() + "\"", "\"requestedFrom\":\"203.0.113.7\"");
 	}
 
 	@Test
