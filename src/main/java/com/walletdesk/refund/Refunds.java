@@ -66,7 +66,7 @@ class Refunds {
 			.param("state", refund.state().wireName())
 			.param("createdAt", utc(refund.createdAt()))
 			.param("nextCheckAt", utc(refund.nextCheckAt()))
-			.param("sourceIp", sourceIp == null || sourceIp.length() <= 64 ? sourceIp : sourceIp.substring(0, 64))
+			.param("sourceIp", truncate(sourceIp, 64))
 			.update(keys, "id", "planned_transaction_id");
 		if (inserted == 0) {
 			return Optional.empty();

@@ -23,8 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -158,10 +156,7 @@ class Transactions {
 	}
 
 	private static void bind(PreparedStatement ps, TransactionRow row, boolean withId) throws SQLException {
-		Object[] arguments = arguments(row, withId);
-		for (int i = 0; i < arguments.length; i++) {
-			StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, arguments[i]);
-		}
+		new ArgumentPreparedStatementSetter(arguments(row, withId)).setValues(ps);
 	}
 
 	/**
