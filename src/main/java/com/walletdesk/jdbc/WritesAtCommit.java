@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -19,17 +21,21 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 /**
- * Writes whose outcome nothing in their transaction reads back, held until just before it
- * commits and then sent together: on PostgreSQL in one round trip (one statement text holding
- * them all, which the driver sends as one pipeline), elsewhere one after the other. A refund
- * reserves its amount on the charge and on the day this way, and its settlement writes its
- * refund_dashboard transaction, day row, refund row and audit record: one round trip each where
- * there were six, each of which woke the database and then the request's thread again.
+ * Writes whose outcome nothing in their transaction reads back, held until it commits and then
+ * sent together: on PostgreSQL with the COMMIT itself, in one round trip (one statement text
+ * holding them all and the COMMIT, which the driver sends as one pipeline), elsewhere one after
+ * the other before the commit. A refund reserves its amount on the charge and on the day this
+ * way, and its settlement writes its refund_dashboard transaction, day row, refund row and audit
+ * record: one round trip each, commit included, where there were seven, each of which woke the
+ * database and then the request's thread again. The rows they lock stay locked for no round
+ * trip at all: the database takes and releases those locks within the one pipeline.
  * <p>
  * Each write says how many rows it must change; when one changes another number, the
- * transaction rolls back with the write's own exception, as it would have at once. The writes
+ * transaction rolls back with the write's own exception, as it would have at once (on
+ * PostgreSQL the database checks the count, since the COMMIT follows the write). The writes
  * keep the order they were added in, after every write made at once, so a module using this
  * must add them where that order keeps its locks in the order it documents.
  * <p>
@@ -39,9 +45,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class WritesAtCommit {
 
-	/** A setting for the rest of the transaction: changes no rows, and its count is not checked. */
-	private static final Write SYNCHRONOUS_COMMIT_OFF = new Write("SET LOCAL synchronous_commit TO off", new Object[0],
-			-1, IllegalStateException::new);
+	/** A setting for the rest of the transaction, sent first with its held writes. */
+	private static final String SYNCHRONOUS_COMMIT_OFF = "SET LOCAL synchronous_commit TO off";
+
+	/** The SQLSTATE and message of {@code held_write_check} (migration V42) when a write changed another number of rows. */
+	private static final String HELD_WRITE_CHECK_SQLSTATE = "WD001";
+
+	private static final Pattern HELD_WRITE_FAILED = Pattern.compile("held write (\\d+) changed");
 
 	private final JdbcTemplate jdbc;
 
@@ -53,8 +63,10 @@ public class WritesAtCommit {
 	 * Holds a write (named parameters, as with {@code JdbcClient}) until the current transaction
 	 * commits; it is never sent if the transaction rolls back before.
 	 *
-	 * @param rows how many rows the write must change
-	 * @param otherwise the exception that rolls the transaction back when it changes another number
+	 * @param rows how many rows the write must change (an UPDATE, INSERT or DELETE, to which
+	 * {@code RETURNING} can be added)
+	 * @param otherwise the exception that rolls the transaction back when it changes another number;
+	 * it may read (on PostgreSQL it is made once the aborted transaction has rolled back)
 	 * @throws IllegalStateException outside a transaction
 	 */
 	public void add(String sql, Map<String, ?> params, int rows, Supplier<? extends RuntimeException> otherwise) {
@@ -67,6 +79,7 @@ public class WritesAtCommit {
 	/** {@link #add(String, Map, int, Supplier)} for SQL with {@code ?} placeholders, bound in order. */
 	public void add(String sql, Object[] args, int rows, Supplier<? extends RuntimeException> otherwise) {
 		requireTransaction();
+		Assert.isTrue(rows >= 0, "a held write must say how many rows it changes");
 		held().writes.add(new Write(sql, args.clone(), rows, otherwise));
 	}
 
@@ -109,17 +122,14 @@ public class WritesAtCommit {
 		}
 		this.jdbc.execute((Connection connection) -> {
 			if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-				List<Write> all = writes;
-				if (withoutWaitingForTheDisk) {
-					all = new ArrayList<>(writes.size() + 1);
-					all.add(SYNCHRONOUS_COMMIT_OFF);
-					all.addAll(writes);
-				}
-				sendTogether(connection, all);
+				sendWithTheCommit(connection, writes, withoutWaitingForTheDisk);
 			}
 			else {
 				for (Write write : writes) {
-					sendTogether(connection, List.of(write));
+					try (PreparedStatement statement = connection.prepareStatement(write.sql())) {
+						bind(statement, 1, write);
+						write.check(statement.executeUpdate());
+					}
 				}
 			}
 			return null;
@@ -127,32 +137,60 @@ public class WritesAtCommit {
 	}
 
 	/**
-	 * The writes as one statement text: PostgreSQL's driver sends its statements in one round trip
-	 * and answers with an update count for each, in order (none of them returns rows).
+	 * The writes and the COMMIT as one statement text, which PostgreSQL's driver sends in one
+	 * round trip (one pipeline). The driver then knows the transaction is over, and the
+	 * transaction manager's commit sends nothing more. Each write's row count is checked by the
+	 * database ({@code held_write_check}, migration V42): a wrong count aborts the transaction
+	 * there, so the COMMIT after it rolls back, and the write's own exception is thrown here.
 	 */
-	private static void sendTogether(Connection connection, List<Write> writes) throws SQLException {
-		String sql = String.join(";\n", writes.stream().map(Write::sql).toList());
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+	private static void sendWithTheCommit(Connection connection, List<Write> writes, boolean withoutWaitingForTheDisk)
+			throws SQLException {
+		StringBuilder sql = new StringBuilder();
+		if (withoutWaitingForTheDisk) {
+			sql.append(SYNCHRONOUS_COMMIT_OFF).append(";\n");
+		}
+		for (int i = 0; i < writes.size(); i++) {
+			sql.append(writes.get(i).checkedByTheDatabase(i)).append(";\n");
+		}
+		sql.append("COMMIT");
+		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 			int index = 1;
 			for (Write write : writes) {
-				for (Object arg : write.args()) {
-					StatementCreatorUtils.setParameterValue(statement, index++, SqlTypeValue.TYPE_UNKNOWN, arg);
-				}
+				index = bind(statement, index, write);
 			}
 			statement.execute();
-			for (Write write : writes) {
-				write.check(statement.getUpdateCount());
-				statement.getMoreResults();
-			}
 		}
+		catch (SQLException ex) {
+			Matcher failed = HELD_WRITE_FAILED.matcher(String.valueOf(ex.getMessage()));
+			if (HELD_WRITE_CHECK_SQLSTATE.equals(ex.getSQLState()) && failed.find()) {
+				// the transaction is aborted: end it first, so that the exception may read (what
+				// remains of a charge, say) as it could when the count was checked here
+				connection.rollback();
+				throw writes.get(Integer.parseInt(failed.group(1))).otherwise().get();
+			}
+			throw ex;
+		}
+	}
+
+	private static int bind(PreparedStatement statement, int index, Write write) throws SQLException {
+		for (Object arg : write.args()) {
+			StatementCreatorUtils.setParameterValue(statement, index++, SqlTypeValue.TYPE_UNKNOWN, arg);
+		}
+		return index;
 	}
 
 	private record Write(String sql, Object[] args, int rows, Supplier<? extends RuntimeException> otherwise) {
 
 		void check(int changed) {
-			if (this.rows >= 0 && changed != this.rows) {
+			if (changed != this.rows) {
 				throw this.otherwise.get();
 			}
+		}
+
+		/** The write as a statement that fails in the database when it changes another number of rows. */
+		String checkedByTheDatabase(int writeNo) {
+			return "WITH changed AS (" + this.sql.strip() + " RETURNING 1) SELECT held_write_check(" + writeNo
+					+ ", count(*), " + this.rows + ") FROM changed";
 		}
 
 	}
