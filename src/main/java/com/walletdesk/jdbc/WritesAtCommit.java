@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,9 +13,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
@@ -129,7 +129,7 @@ public class WritesAtCommit {
 			else {
 				for (Write write : writes) {
 					try (PreparedStatement statement = connection.prepareStatement(write.sql())) {
-						bind(statement, 1, write);
+						new ArgumentPreparedStatementSetter(write.args()).setValues(statement);
 						write.check(statement.executeUpdate());
 					}
 				}
@@ -156,10 +156,8 @@ public class WritesAtCommit {
 		}
 		sql.append("COMMIT");
 		try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-			int index = 1;
-			for (Write write : writes) {
-				index = bind(statement, index, write);
-			}
+			new ArgumentPreparedStatementSetter(writes.stream().flatMap(write -> Arrays.stream(write.args())).toArray())
+				.setValues(statement);
 			statement.execute();
 		}
 		catch (SQLException ex) {
@@ -172,13 +170,6 @@ public class WritesAtCommit {
 			}
 			throw ex;
 		}
-	}
-
-	private static int bind(PreparedStatement statement, int index, Write write) throws SQLException {
-		for (Object arg : write.args()) {
-			StatementCreatorUtils.setParameterValue(statement, index++, SqlTypeValue.TYPE_UNKNOWN, arg);
-		}
-		return index;
 	}
 
 	private record Write(String sql, Object[] args, int rows, Supplier<? extends RuntimeException> otherwise) {
@@ -201,7 +192,7 @@ public class WritesAtCommit {
 
 	}
 
-	/** The writes one transaction holds, sent before it commits. */
+	/** The writes one transaction holds, sent when it commits (on PostgreSQL, with the COMMIT). */
 	private static final class Held implements TransactionSynchronization {
 
 		final WritesAtCommit owner;
