@@ -29,6 +29,13 @@ class CurrentUserFilter extends OncePerRequestFilter {
 
 	static final String ATTRIBUTE = CurrentUser.class.getName();
 
+	/**
+	 * The account whose session ended because its merchant's license went off: the session that
+	 * replaces it holds no rights, only this, so every later call is still told why (403
+	 * {@code LICENSE_INACTIVE}) until the license is back on or the browser signs in again.
+	 */
+	static final String LICENSE_ENDED = CurrentUserFilter.class.getName() + ".licenseEnded";
+
 	/** The username of a session this filter refused and ended (the audit still names it). */
 	static final String REFUSED_ACCOUNT = CurrentUserFilter.class.getName() + ".refusedAccount";
 
@@ -56,6 +63,12 @@ class CurrentUserFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !(authentication.getPrincipal() instanceof SignedInAccount principal)) {
+			String ended = licenseStillOff(request);
+			if (ended != null && !SignInSteps.isPublic(ProblemResponses.path(request))) {
+				request.setAttribute(REFUSED_ACCOUNT, ended);
+				refuseLicense(request, response);
+				return;
+			}
 			chain.doFilter(request, response);
 			return;
 		}
@@ -77,8 +90,8 @@ class CurrentUserFilter extends OncePerRequestFilter {
 			case LICENSE_INACTIVE -> {
 				request.setAttribute(REFUSED_ACCOUNT, principal.getUsername()); // for the ACCESS_DENIED record
 				endSession(request);
-				refuse(request, response, HttpStatus.FORBIDDEN, "LICENSE_INACTIVE",
-						"The dashboard license of this merchant is not active", "/login?license");
+				request.getSession(true).setAttribute(LICENSE_ENDED, principal.accountId());
+				refuseLicense(request, response);
 			}
 			case ACTIVE -> {
 				request.setAttribute(ATTRIBUTE, check.user());
@@ -91,6 +104,26 @@ class CurrentUserFilter extends OncePerRequestFilter {
 				chain.doFilter(request, response);
 			}
 		}
+	}
+
+	private static void refuseLicense(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		refuse(request, response, HttpStatus.FORBIDDEN, "LICENSE_INACTIVE",
+				"The dashboard license of this merchant is not active", "/login?license");
+	}
+
+	/** The username of the account whose session the license ended, while that license is still off. */
+	private String licenseStillOff(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (session == null || !(session.getAttribute(LICENSE_ENDED) instanceof Long accountId)) {
+			return null;
+		}
+		Optional<Account> account = this.accounts.account(accountId);
+		if (account.isPresent()
+				&& this.accounts.check(account.get()).standing() == AccountService.AccountStanding.LICENSE_INACTIVE) {
+			return account.get().username();
+		}
+		session.removeAttribute(LICENSE_ENDED);
+		return null;
 	}
 
 	private static void endSession(HttpServletRequest request) {

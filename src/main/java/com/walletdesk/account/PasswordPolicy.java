@@ -45,6 +45,11 @@ class PasswordPolicy {
 		if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
 			throw weak("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
 		}
+		// a control character cannot be typed into the sign-in form (which refuses a NUL): the
+		// account would be locked out for good; a lone surrogate is not text at all
+		if (password.chars().anyMatch(Character::isISOControl) || hasLoneSurrogate(password)) {
+			throw weak("must not contain control characters or malformed Unicode");
+		}
 		if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
 			throw weak("must contain at least one letter and one digit");
 		}
@@ -55,6 +60,19 @@ class PasswordPolicy {
 				&& password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
 			throw weak("must not contain the username");
 		}
+	}
+
+	private static boolean hasLoneSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

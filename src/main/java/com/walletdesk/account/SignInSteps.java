@@ -92,9 +92,11 @@ class SignInSteps {
 			case MFA_REQUIRED -> path.equals("/api/v1/mfa/enrolment") || path.equals("/api/v1/mfa/enrolment/confirm")
 					|| path.equals("/api/v1/mfa/verify") || path.equals("/account/mfa") || path.startsWith("/account/mfa/");
 		};
-		if (stepCall || path.equals("/logout")) {
-			return true;
-		}
+		return stepCall || path.equals("/logout") || isPublic(path);
+	}
+
+	/** Whether anyone may fetch this path, signed in or not (the sign-in page, help, files). */
+	static boolean isPublic(String path) {
 		PathContainer parsed = PathContainer.parsePath(path);
 		return PUBLIC_PAGES.stream().anyMatch(page -> page.matches(parsed));
 	}

@@ -32,7 +32,11 @@ record AuditCursor(Instant at, long id) {
 			if (id < 0 || nanos < 0 || nanos > 999_999_999) {
 				throw new IllegalArgumentException("range");
 			}
-			return new AuditCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos), id);
+			Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
+			if (!AuditFilter.inRange(at)) {
+				throw new IllegalArgumentException("range");
+			}
+			return new AuditCursor(at, id);
 		}
 		catch (RuntimeException ex) {
 			throw ProblemException.invalidField("INVALID_CURSOR", "cursor", "is not a cursor this service gave");

@@ -47,24 +47,43 @@ public record AuditFilter(Instant from, Instant to, String type, String account,
 				+ " limit=" + this.limit + (this.cursor == null ? "" : " page>1");
 	}
 
+	/**
+	 * The instants a bound may name: what both databases store and Java converts without
+	 * overflow (PostgreSQL stops at 294276 AD); years 1970 to 9999 hold every event there is.
+	 */
+	static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+	static boolean inRange(Instant at) {
+		return !at.isBefore(EARLIEST) && !at.isAfter(LATEST);
+	}
+
 	private static Instant bound(String field, String value, boolean end) {
 		String text = blankToNull(value);
 		if (text == null) {
 			return null;
 		}
 		try {
+			Instant at = null;
 			if (text.length() == 10) {
 				LocalDate day = LocalDate.parse(text);
-				return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+				at = (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+				if (end && day.getYear() == 9999 && day.getMonthValue() == 12 && day.getDayOfMonth() == 31) {
+					at = LATEST;
+				}
 			}
-			if (text.length() <= 40) {
-				return Instant.parse(text);
+			else if (text.length() <= 40) {
+				at = Instant.parse(text);
+			}
+			if (at != null && inRange(at)) {
+				return at;
 			}
 		}
 		catch (DateTimeException ex) {
 			// answered below
 		}
-		throw ProblemException.invalidField("INVALID_DATE", field, "must be a date (yyyy-MM-dd) or an ISO instant");
+		throw ProblemException.invalidField("INVALID_DATE", field, "must be a date (yyyy-MM-dd) or an ISO instant, from 1970 to 9999");
 	}
 
 	private static String blankToNull(String value) {

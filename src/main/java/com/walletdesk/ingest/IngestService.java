@@ -19,6 +19,7 @@ import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.web.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.NonTransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -145,7 +146,25 @@ public class IngestService {
 			throw ProblemException.conflict("DUPLICATE_TRANSACTION_ID",
 					"A transaction ID of this request was stored meanwhile by another request; nothing was stored");
 		}
+		catch (ArithmeticException | NonTransientDataAccessException ex) {
+			if (ex instanceof NonTransientDataAccessException data && !outOfRange(data)) {
+				throw data;
+			}
+			// a store's day totals would pass what a BIGINT holds: refused, never a 500
+			throw ProblemException.unprocessable("INVALID_AMOUNT",
+					"These amounts would take a store's day total beyond what it can hold; nothing was stored");
+		}
 		return new Result(ids, fresh.size());
+	}
+
+	/** SQLSTATE 22003, numeric value out of range (PostgreSQL and H2 alike). */
+	private static boolean outOfRange(NonTransientDataAccessException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && "22003".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Map<Long, MerchantNode> stores(List<IngestItem> items) {

@@ -26,6 +26,14 @@ final class ItemChecks {
 	/** A channel's clock may run a little ahead of ours; beyond this a time is a mistake. */
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
+	/**
+	 * The largest amount (and tip) of one transaction, in minor units: 10,000,000.00 EUR,
+	 * 1,000,000,000 JPY. Far above any wallet payment (Alipay and WeChat Pay cap one payment well
+	 * below it), and low enough that a store's day totals (BIGINT) could only overflow after
+	 * nine billion such payments in one day.
+	 */
+	static final long MAX_MINOR = 1_000_000_000L;
+
 	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
 	private final Map<Long, MerchantNode> stores;
@@ -107,6 +115,11 @@ final class ItemChecks {
 			long minor = Money.parseExact(text.strip(), currency).minor();
 			if (minor < 0 || (minor == 0 && !zeroAllowed)) {
 				this.problems.refused(i, "INVALID_AMOUNT", field, zeroAllowed ? "must not be negative" : "must be greater than 0");
+				return null;
+			}
+			if (minor > MAX_MINOR) {
+				this.problems.refused(i, "INVALID_AMOUNT", field,
+						"must be at most " + Money.ofMinor(MAX_MINOR, currency).toDecimalString() + " " + currency);
 				return null;
 			}
 			return minor;

@@ -184,8 +184,12 @@ class RefundSettlement {
 		});
 	}
 
+	/** NOT_REFUNDABLE when nothing remains (API.md), else REFUND_EXCEEDS_REMAINING naming what does. */
 	private ProblemException exceedsRemaining(TransactionRow charge) {
 		long remaining = remainingOf(charge.id());
+		if (remaining <= 0) {
+			return notRefundable();
+		}
 		return ProblemException.unprocessable(RefundCodes.REFUND_EXCEEDS_REMAINING,
 				"The refund amount is greater than what remains of the charge ("
 						+ Money.ofMinor(remaining, charge.currency()) + ")");

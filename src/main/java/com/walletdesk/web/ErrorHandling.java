@@ -7,12 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -46,6 +48,12 @@ class ErrorHandling {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	Object unreadable(HttpMessageNotReadableException ex, HttpServletRequest request, HttpServletResponse response) {
+		// an unknown member is refused as ingestion and administration refuse it (a typo must not drop a value)
+		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+			String name = unknown.getPropertyName() == null ? "body" : unknown.getPropertyName();
+			return answer(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "'" + name + "' is not a field of this request",
+					Map.of(name, "is not a field of this request"), request, response);
+		}
 		return answer(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not valid JSON of the expected shape",
 				Map.of(), request, response);
 	}
@@ -100,6 +108,13 @@ class ErrorHandling {
 	Object mediaType(HttpMediaTypeNotSupportedException ex, HttpServletRequest request, HttpServletResponse response) {
 		return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send application/json", Map.of(),
 				request, response);
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	Object notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request,
+			HttpServletResponse response) {
+		return answer(HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "This answer is JSON: send Accept: application/json",
+				Map.of(), request, response);
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

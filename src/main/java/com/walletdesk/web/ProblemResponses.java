@@ -51,6 +51,12 @@ public final class ProblemResponses {
 	 */
 	public static void write(HttpServletResponse response, HttpStatus status, String code, String detail,
 			HttpServletRequest request) throws IOException {
+		write(response, status, code, detail, Map.of(), request);
+	}
+
+	/** {@link #write(HttpServletResponse, HttpStatus, String, String, HttpServletRequest)} with {@code fields}. */
+	public static void write(HttpServletResponse response, HttpStatus status, String code, String detail,
+			Map<String, String> fields, HttpServletRequest request) throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "about:blank");
 		body.put("title", status.getReasonPhrase());
@@ -58,6 +64,9 @@ public final class ProblemResponses {
 		body.put("detail", detail);
 		body.put("instance", request.getRequestURI());
 		body.put("code", code);
+		if (fields != null && !fields.isEmpty()) {
+			body.put("fields", new LinkedHashMap<>(fields));
+		}
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

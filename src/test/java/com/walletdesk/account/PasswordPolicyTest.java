@@ -94,4 +94,18 @@ class PasswordPolicyTest {
 				});
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "\u0000aaaaaaaaaaaaa1", "Tab\tKeyboard-2026x", "bell\u0007Sound-2026x",
+			"c1-control\u0085Next-2026", "lone-\ud800-surrogate-2026" })
+	void refusesPasswordsThatCannotBeTyped(String password) {
+		assertThatThrownBy(() -> this.policy.check(password, "someone")).isInstanceOf(ProblemException.class)
+			.satisfies(ex -> assertThat(((ProblemException) ex).fields().get("password")).contains("control characters"));
+	}
+
+	@Test
+	void acceptsLettersOfAnyScriptAndSymbols() {
+		assertThatNoException().isThrownBy(() -> this.policy.check("Grüße-aus-Zürich-2026 ✓", "someone"));
+		assertThatNoException().isThrownBy(() -> this.policy.check("山田太郎のパスワード2026", "someone"));
+	}
+
 }
