@@ -18,6 +18,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -120,6 +121,12 @@ class ErrorHandling {
 	@ExceptionHandler(NoResourceFoundException.class)
 	Object noResource(NoResourceFoundException ex, HttpServletRequest request, HttpServletResponse response) {
 		return answer(HttpStatus.NOT_FOUND, "NOT_FOUND", "Nothing here", Map.of(), request, response);
+	}
+
+	/** The client went away while the answer was written: nobody is left to answer. */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void clientGone(AsyncRequestNotUsableException ex, HttpServletRequest request) {
+		log.debug("Client left before the answer to {} {} was written", request.getMethod(), request.getRequestURI());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -168,9 +168,19 @@ class IsolationIT {
 							assertThat(response.body()).doesNotContain("amount");
 						}
 					}),
+			// members no refund takes are refused before any charge is looked up (issue 15): the
+			// same answer for a foreign charge as for one's own, so nothing is told apart
 			new Endpoint("refund a charge, scope sent in the body", Kind.TRANSACTION,
 					id -> "/api/v1/transactions/" + id + "/refunds",
 					"{\"amount\":\"1.00\",\"reason\":\"isolation walk\",\"scopeId\":\"1\",\"storeId\":\"1\"}",
+					(t, account, id, response) -> {
+						assertThat(response.status()).as(response.body()).isEqualTo(400);
+						assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+						assertThat(response.body()).doesNotContain(id);
+						assertThat(t.reservedOrRefunded(id)).as("nothing refunded or reserved on " + id).isZero();
+					}),
+			new Endpoint("refund a charge", Kind.TRANSACTION, id -> "/api/v1/transactions/" + id + "/refunds",
+					"{\"amount\":\"1.00\",\"reason\":\"isolation walk\"}",
 					(t, account, id, response) -> {
 						if (!account.sees(t.txStore.get(id))) {
 							assertThat(response.status()).as("a foreign charge is unknown").isEqualTo(404);
