@@ -98,7 +98,7 @@ public class SignInSteps {
 	}
 
 	/** Whether anyone may fetch this path, signed in or not (the sign-in page, help, files). */
-	static boolean isPublic(String path) {
+	public static boolean isPublic(String path) {
 		PathContainer parsed = PathContainer.parsePath(path);
 		return PUBLIC_PAGES.stream().anyMatch(page -> page.matches(parsed));
 	}
