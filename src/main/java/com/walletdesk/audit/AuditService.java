@@ -3,7 +3,6 @@ package com.walletdesk.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +17,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+
+import static com.walletdesk.jdbc.Columns.utc;
+import static com.walletdesk.jdbc.Columns.truncate;
 
 /**
  * The append-only audit trail: who did what, when, from where, with what outcome. Never a
@@ -172,14 +174,6 @@ public class AuditService {
 			return request.getRemoteAddr();
 		}
 		return null;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static String truncate(String value, int max) {
-		return value == null || value.length() <= max ? value : value.substring(0, max);
 	}
 
 }

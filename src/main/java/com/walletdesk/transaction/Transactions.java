@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.walletdesk.jdbc.Columns;
+
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
@@ -151,7 +153,7 @@ class Transactions {
 	 */
 	private static Object[] arguments(TransactionRow row, boolean withId) {
 		Object[] columns = { row.id(), row.storeId(), row.type(), row.method(), row.channel(), row.amount(), row.tip(),
-				row.currency(), TransactionRows.utc(row.createdAt()), row.reference(), row.vendorReference(),
+				row.currency(), Columns.utc(row.createdAt()), row.reference(), row.vendorReference(),
 				row.parentId(), row.terminalId(), row.loginCode(), row.cardNumber(), row.disputeTag(),
 				row.transactionTag(), row.refunded(), row.refundPending() };
 		int first = withId ? 0 : 1;
