@@ -1,5 +1,9 @@
 package com.walletdesk;
 
+import java.util.stream.Stream;
+
+import com.walletdesk.ingest.ImportCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,7 +11,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class WalletdeskApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(WalletdeskApplication.class, args);
+		// `import --file=…` runs the CSV import and exits (ImportCommand); the command's own
+		// settings come first, so the caller's arguments may still override them
+		String[] arguments = ImportCommand.asked(args)
+				? Stream.concat(ImportCommand.PROPERTIES.stream(), Stream.of(args)).toArray(String[]::new) : args;
+		SpringApplication.run(WalletdeskApplication.class, arguments);
 	}
 
 }

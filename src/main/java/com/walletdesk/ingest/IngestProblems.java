@@ -28,7 +28,13 @@ public final class IngestProblems {
 		this.batch = batch;
 	}
 
-	private record Problem(int index, HttpStatus status, String code, String field, String message) {
+	/** One problem of one item (its index in the request), with the field it is about. */
+	public record Problem(int index, HttpStatus status, String code, String field, String message) {
+	}
+
+	/** Every problem found so far, in the order found. */
+	public List<Problem> list() {
+		return List.copyOf(this.problems);
 	}
 
 	public void add(int index, HttpStatus status, String code, String field, String message) {

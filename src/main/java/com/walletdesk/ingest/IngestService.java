@@ -118,7 +118,8 @@ public class IngestService {
 		return store(rows, repeat);
 	}
 
-	private Result store(List<TransactionRow> rows, boolean[] repeat) {
+	/** Stores the rows that are not repeats, issuing IDs where missing (also the import's batches). */
+	Result store(List<TransactionRow> rows, boolean[] repeat) {
 		long missing = rows.stream().filter(row -> row.id() == null).count();
 		var issued = this.transactions.issueIds((int) missing).iterator();
 		List<String> ids = new ArrayList<>(rows.size());
@@ -167,7 +168,7 @@ public class IngestService {
 		return false;
 	}
 
-	private Map<Long, MerchantNode> stores(List<IngestItem> items) {
+	Map<Long, MerchantNode> stores(List<IngestItem> items) {
 		Set<Long> ids = new LinkedHashSet<>();
 		for (IngestItem item : items) {
 			String storeId = ItemChecks.text(item.storeId());

@@ -129,6 +129,12 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/** Posts a body of another type than JSON (a CSV file, say), with the CSRF header. */
+	public Response postBody(String path, String contentType, String body) {
+		return send(withCsrf(request(path).header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))));
+	}
+
 	/** A POST without the CSRF header, to prove it is refused. */
 	public Response postWithoutCsrf(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
