@@ -8,10 +8,9 @@
 #   WALLETDESK_BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/walletdesk_bench bench/refunds.sh
 #   BENCH_OPTS="-Dbench.clients=16 -Dbench.refunds=8000 -Dbench.warmup=40000 -Dbench.stores=64" bench/refunds.sh
 #
-# The JVM runs as docs/operations.md describes for a small server (JAVA_OPTS overrides): C2 alone, without tiered
-# compilation, which on 2 cores gave a third more refunds/s once warm (docs/refunds.md). Its
-# compiler threads are kept for the whole run, so their CPU can be read from /proc: the warm-up
-# goes on until they are nearly idle.
+# The JVM runs with its default settings (JAVA_OPTS adds others, e.g. those of
+# docs/operations.md). The warm-up goes on until the JIT compilers' threads are nearly idle
+# (their CPU read from /proc), or bench.warmup refunds at most.
 #
 # It adds its own uniquely named merchants and charges and removes nothing, so any database
 # with the Walletdesk schema (or an empty one: Flyway migrates it) will do.
@@ -22,6 +21,6 @@ if [ -z "${WALLETDESK_BENCH_PG_URL:-}" ] && command -v runuser >/dev/null && [ "
     || runuser -u postgres -- createdb -O walletdesk walletdesk_bench
 fi
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java ${JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC -XX:-TieredCompilation -XX:-UseDynamicNumberOfCompilerThreads} ${BENCH_OPTS:-} \
+exec java ${JAVA_OPTS:-} ${BENCH_OPTS:-} \
   -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
   com.walletdesk.bench.RefundBenchmark

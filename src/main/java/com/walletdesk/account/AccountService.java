@@ -1,20 +1,19 @@
 package com.walletdesk.account;
 
-import com.walletdesk.account.password.PasswordPolicy;
-import com.walletdesk.account.session.SessionTerminator;
-import com.walletdesk.account.signin.LockOut;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import com.walletdesk.account.password.PasswordChanges;
+import com.walletdesk.account.password.PasswordPolicy;
+import com.walletdesk.account.session.SessionTerminator;
+import com.walletdesk.account.signin.LockOut;
 import com.walletdesk.audit.AuditService;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.merchant.Scope;
 import com.walletdesk.web.ProblemException;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,9 +40,11 @@ public class AccountService {
 
 	private final AuditService audit;
 
+	private final PasswordChanges passwordChanges;
+
 	AccountService(Accounts accounts, MerchantService merchants, PasswordEncoder passwordEncoder,
 			PasswordPolicy passwordPolicy, Clock clock, SessionTerminator sessions, LockOut lockOut,
-			AuditService audit) {
+			AuditService audit, PasswordChanges passwordChanges) {
 		this.accounts = accounts;
 		this.merchants = merchants;
 		this.passwordEncoder = passwordEncoder;
@@ -52,6 +53,7 @@ public class AccountService {
 		this.sessions = sessions;
 		this.lockOut = lockOut;
 		this.audit = audit;
+		this.passwordChanges = passwordChanges;
 	}
 
 	/** The account as it is now, or empty when it no longer exists. */
@@ -152,8 +154,7 @@ public class AccountService {
 		boolean canRefund = change.canRefund() == null ? account.canRefund() : change.canRefund();
 		boolean enabled = change.enabled() == null ? account.enabled() : change.enabled();
 		if (change.password() != null) {
-			this.passwordPolicy.check(change.password(), account.username());
-			requireNotRecent(account, change.password());
+			this.passwordChanges.checkNew(account, change.password());
 		}
 		// every check above passed: now change, so a refused request changes nothing
 		this.accounts.updateFlags(id, canRefund, enabled);
@@ -167,29 +168,6 @@ public class AccountService {
 			this.sessions.endSessionsOf(account.username(), null);
 		}
 		return summary(this.accounts.findById(id).orElseThrow());
-	}
-
-	/**
-	 * The signed-in account changes its own password: the current one must be right (a wrong
-	 * one counts towards the lock-out), the new one must pass the policy and differ from the
-	 * last {@value PasswordPolicy#HISTORY}. Ends the account's other sessions.
-	 */
-	public void changeOwnPassword(long accountId, String currentPassword, String newPassword, String keepSessionId) {
-		Account account = this.accounts.findById(accountId)
-			.orElseThrow(() -> new ProblemException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in first"));
-		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, account.passwordHash())) {
-			this.lockOut.failed(account, "password");
-			this.audit.record(AuditService.PASSWORD_CHANGE, "FAILURE", account.username(), "account",
-					"current password not right");
-			throw new ProblemException(HttpStatus.BAD_REQUEST, "INVALID_CURRENT_PASSWORD",
-					"The current password is not right", Map.of("currentPassword", "is not right"));
-		}
-		this.passwordPolicy.check(newPassword, account.username());
-		requireNotRecent(account, newPassword);
-		this.accounts.updatePassword(accountId, this.passwordEncoder.encode(newPassword), false, this.clock.instant());
-		this.lockOut.succeeded(account);
-		this.sessions.endSessionsOf(account.username(), keepSessionId);
-		this.audit.record(AuditService.PASSWORD_CHANGE, "SUCCESS", account.username(), "account", null);
 	}
 
 	/** An operator lifts a lock-out before its time (and clears the failure count). */
@@ -211,16 +189,6 @@ public class AccountService {
 
 	public record SecurityStatus(String id, boolean locked, String lockedUntil, int failedAttempts,
 			boolean mfaEnrolled, boolean passwordChangeRequired) {
-	}
-
-	private void requireNotRecent(Account account, String password) {
-		for (String hash : this.accounts.recentPasswordHashes(account.id(), PasswordPolicy.HISTORY)) {
-			if (this.passwordEncoder.matches(password, hash)) {
-				throw new ProblemException(HttpStatus.BAD_REQUEST, "PASSWORD_REUSED",
-						"The password was used recently", Map.of("password",
-								"must differ from the last " + PasswordPolicy.HISTORY + " passwords of this account"));
-			}
-		}
 	}
 
 	public Optional<AccountSummary> find(long id) {

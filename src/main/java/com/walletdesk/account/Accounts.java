@@ -70,7 +70,7 @@ public class Accounts {
 	}
 
 	/** Sets a new password, remembers its hash among the last {@code keep} and forgets older ones. */
-	void updatePassword(long id, String passwordHash, boolean changeRequired, Instant now) {
+	public void updatePassword(long id, String passwordHash, boolean changeRequired, Instant now) {
 		this.jdbc.sql("UPDATE account SET password_hash = :hash, password_change_required = :change WHERE id = :id")
 			.param("hash", passwordHash)
 			.param("change", changeRequired)
@@ -80,7 +80,7 @@ public class Accounts {
 	}
 
 	/** The hashes of the account's most recent passwords, the current one first. */
-	List<String> recentPasswordHashes(long id, int count) {
+	public List<String> recentPasswordHashes(long id, int count) {
 		return this.jdbc.sql("SELECT password_hash FROM password_history WHERE account_id = :id ORDER BY id DESC LIMIT "
 				+ count)
 			.param("id", id)

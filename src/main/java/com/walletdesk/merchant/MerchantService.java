@@ -1,20 +1,14 @@
 package com.walletdesk.merchant;
 
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Collection;
-import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.walletdesk.money.InvalidAmountException;
-import com.walletdesk.money.Money;
 import com.walletdesk.web.ProblemException;
 
 
@@ -126,8 +120,8 @@ public class MerchantService {
 
 	@Transactional
 	public MerchantNode create(NewMerchant request) {
-		MerchantNode.Kind kind = parseKind(request.kind());
-		String name = required("name", request.name(), 200);
+		MerchantNode.Kind kind = MerchantFields.parseKind(request.kind());
+		String name = MerchantFields.required("name", request.name(), 200);
 		MerchantNode parent = null;
 		if (request.parentId() != null) {
 			parent = this.nodes.findById(request.parentId())
@@ -142,11 +136,11 @@ public class MerchantService {
 		String timezone = null, currency = null, locale = null;
 		if (kind == MerchantNode.Kind.STORE || request.timezone() != null || request.currency() != null
 				|| request.locale() != null) {
-			timezone = zone(request.timezone(), kind == MerchantNode.Kind.STORE);
-			currency = currency(request.currency(), kind == MerchantNode.Kind.STORE);
-			locale = locale(request.locale(), kind == MerchantNode.Kind.STORE);
+			timezone = MerchantFields.zone(request.timezone(), kind == MerchantNode.Kind.STORE);
+			currency = MerchantFields.currency(request.currency(), kind == MerchantNode.Kind.STORE);
+			locale = MerchantFields.locale(request.locale(), kind == MerchantNode.Kind.STORE);
 		}
-		String location = optional("location", request.location(), 200);
+		String location = MerchantFields.optional("location", request.location(), 200);
 		long id = this.nodes.insert(parent == null ? null : parent.id(), kind, name, location, timezone, currency, locale,
 				parent == null ? null : parent.path(), this.clock.instant());
 		return this.nodes.findById(id).orElseThrow();
@@ -156,16 +150,18 @@ public class MerchantService {
 	public MerchantNode update(long id, MerchantChange change) {
 		MerchantNode node = this.nodes.findById(id).orElseThrow(() -> ProblemException.notFound("Merchant"));
 		boolean store = node.isStore();
-		String name = change.name() == null ? node.name() : required("name", change.name(), 200);
-		String location = change.location() == null ? node.location() : optional("location", change.location(), 200);
-		String timezone = change.timezone() == null ? node.timezone() : zone(change.timezone(), store);
-		String currency = change.currency() == null ? node.currency() : currency(change.currency(), store);
+		String name = change.name() == null ? node.name() : MerchantFields.required("name", change.name(), 200);
+		String location = change.location() == null ? node.location()
+				: MerchantFields.optional("location", change.location(), 200);
+		String timezone = change.timezone() == null ? node.timezone() : MerchantFields.zone(change.timezone(), store);
+		String currency = change.currency() == null ? node.currency()
+				: MerchantFields.currency(change.currency(), store);
 		if (store && !currency.equals(node.currency())) {
 			// a store's transactions, refunds and daily balances are in its currency: it stays
 			throw ProblemException.unprocessable("CURRENCY_CHANGE_NOT_ALLOWED",
 					"A store's currency cannot change; open a new store for another currency");
 		}
-		String locale = change.locale() == null ? node.locale() : locale(change.locale(), store);
+		String locale = change.locale() == null ? node.locale() : MerchantFields.locale(change.locale(), store);
 		this.nodes.updateDetails(id, name, location, timezone, currency, locale);
 		if (change.licenseActive() != null) {
 			this.nodes.updateLicense(id, change.licenseActive());
@@ -181,80 +177,6 @@ public class MerchantService {
 	/** A partial change: null leaves a field as it is. */
 	public record MerchantChange(String name, String location, String timezone, String currency, String locale,
 			Boolean licenseActive) {
-	}
-
-	private static MerchantNode.Kind parseKind(String kind) {
-		try {
-			return MerchantNode.Kind.valueOf(kind == null ? "" : kind);
-		}
-		catch (IllegalArgumentException ex) {
-			throw ProblemException.invalidField("VALIDATION_FAILED", "kind", "must be GROUP or STORE");
-		}
-	}
-
-	private static String required(String field, String value, int max) {
-		if (value == null || value.isBlank()) {
-			throw ProblemException.invalidField("VALIDATION_FAILED", field, "must not be blank");
-		}
-		return optional(field, value, max);
-	}
-
-	private static String optional(String field, String value, int max) {
-		if (value == null) {
-			return null;
-		}
-		String trimmed = value.strip();
-		if (trimmed.length() > max) {
-			throw ProblemException.invalidField("VALIDATION_FAILED", field, "must be at most " + max + " characters");
-		}
-		return trimmed.isEmpty() ? null : trimmed;
-	}
-
-	private static String zone(String value, boolean required) {
-		if (value == null) {
-			return missing("timezone", required);
-		}
-		try {
-			return ZoneId.of(value).getId();
-		}
-		catch (DateTimeException ex) {
-			throw ProblemException.invalidField("VALIDATION_FAILED", "timezone", "must be a time zone such as Europe/Paris");
-		}
-	}
-
-	private static String currency(String value, boolean required) {
-		if (value == null) {
-			return missing("currency", required);
-		}
-		try {
-			return Money.currency(value).getCurrencyCode();
-		}
-		catch (InvalidAmountException ex) {
-			throw ProblemException.invalidField("VALIDATION_FAILED", "currency", "must be an ISO 4217 code such as EUR");
-		}
-	}
-
-	private static String locale(String value, boolean required) {
-		if (value == null) {
-			return missing("locale", required);
-		}
-		try {
-			Locale locale = new Locale.Builder().setLanguageTag(value).build();
-			if (locale.getLanguage().isEmpty()) {
-				throw new IllformedLocaleException("no language");
-			}
-			return locale.toLanguageTag();
-		}
-		catch (IllformedLocaleException ex) {
-			throw ProblemException.invalidField("VALIDATION_FAILED", "locale", "must be a language tag such as pt-PT");
-		}
-	}
-
-	private static String missing(String field, boolean required) {
-		if (required) {
-			throw ProblemException.validation(field, "is required for a store");
-		}
-		return null;
 	}
 
 }

@@ -25,9 +25,12 @@ public class TransactionService {
 
 	private final StoreDayTotals dayTotals;
 
-	TransactionService(Transactions transactions, StoreDayTotals dayTotals) {
+	private final TransactionIds ids;
+
+	TransactionService(Transactions transactions, StoreDayTotals dayTotals, TransactionIds ids) {
 		this.transactions = transactions;
 		this.dayTotals = dayTotals;
+		this.ids = ids;
 	}
 
 	/**
@@ -37,8 +40,8 @@ public class TransactionService {
 	public List<String> issueIds(int count) {
 		List<String> issued = new ArrayList<>(count);
 		while (issued.size() < count) {
-			List<String> candidates = this.transactions.nextIds(count - issued.size());
-			Set<String> taken = this.transactions.existingIds(candidates);
+			List<String> candidates = this.ids.next(count - issued.size());
+			Set<String> taken = this.ids.taken(candidates);
 			candidates.stream().filter(id -> !taken.contains(id)).forEach(issued::add);
 		}
 		return issued;

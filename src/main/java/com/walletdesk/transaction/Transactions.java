@@ -8,12 +8,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import com.walletdesk.jdbc.Columns;
 
@@ -31,8 +29,6 @@ class Transactions {
 
 	/** Rows per JDBC batch, and ids per IN list. */
 	private static final int CHUNK = 500;
-
-	private static final long LARGEST_ID = 999_999_999_999L;
 
 	private static final String INSERT = """
 			INSERT INTO wallet_transaction (id, store_id, type, method, channel, amount, tip, currency, created_at,
@@ -64,32 +60,6 @@ class Transactions {
 	Transactions(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.batch = batch;
-	}
-
-	/** The next {@code count} values of the id sequence, as 12-digit ids, in one round trip. */
-	List<String> nextIds(int count) {
-		return this.jdbc.sql("SELECT nextval('transaction_id_seq') AS id FROM generate_series(1, :count)")
-			.param("count", count)
-			.query((rs, n) -> {
-				long value = rs.getLong("id");
-				if (value > LARGEST_ID) {
-					throw new IllegalStateException("transaction_id_seq has run past 12 digits");
-				}
-				return String.format("%012d", value);
-			})
-			.list();
-	}
-
-	/** Which of these ids are stored already. */
-	Set<String> existingIds(Collection<String> ids) {
-		Set<String> existing = new HashSet<>();
-		for (List<String> chunk : chunks(List.copyOf(ids))) {
-			existing.addAll(this.jdbc.sql("SELECT t.id FROM wallet_transaction t WHERE t.id IN (:ids)")
-				.param("ids", chunk)
-				.query(String.class)
-				.list());
-		}
-		return existing;
 	}
 
 	Map<String, TransactionRow> findAllById(Collection<String> ids) {
@@ -201,7 +171,7 @@ class Transactions {
 	record RefundTotal(String chargeId, long storeId, long amount) {
 	}
 
-	private static <T> List<List<T>> chunks(List<T> values) {
+	static <T> List<List<T>> chunks(List<T> values) {
 		List<List<T>> chunks = new ArrayList<>();
 		for (int i = 0; i < values.size(); i += CHUNK) {
 			chunks.add(values.subList(i, Math.min(values.size(), i + CHUNK)));

@@ -1,5 +1,7 @@
 package com.walletdesk.web;
 
+import java.util.function.Supplier;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,6 +15,17 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class Htmx {
 
 	private Htmx() {
+	}
+
+	/**
+	 * The one way a page answers at its URL: the fragment alone for htmx, else the whole page
+	 * ({@code page} names its view, after adding what only the whole page needs to the model).
+	 * Either way the answer varies on {@code HX-Request}, for caches.
+	 */
+	public static String pageOrFragment(HttpServletRequest request, HttpServletResponse response, String fragment,
+			Supplier<String> page) {
+		varyOnRequestHeader(response);
+		return wantsFragment(request) ? fragment : page.get();
 	}
 
 	/** True when the answer should be the fragment alone. */

@@ -57,9 +57,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>bench.url / bench.user / bench.password: the database (default walletdesk_bench);</li>
  * <li>bench.clients (16), bench.refunds (measured, 8000), bench.pool (the connection pool, 16);</li>
  * <li>bench.warmup: at most this many refunds of warm-up (40000), in rounds of 2000 until the JIT
- * compilers have settled (less than 5% of this JVM's CPU in a round); run with
- * {@code -XX:-TieredCompilation} (bench/refunds.sh does), the server setting README.md
- * gives, they settle after about 20,000;</li>
+ * compilers have settled (less than 5% of this JVM's CPU in a round);</li>
  * <li>bench.rate: 0, each client as fast as it can; N, an open load of N refunds/s in total;</li>
  * <li>bench.stores (64: about 140 charges per store and day, a busy store);</li>
  * <li>bench.timeline: true prints, per second of the measured run, the refunds started then and
@@ -443,7 +441,8 @@ public final class RefundBenchmark {
 	 * CPU time of this JVM's threads (Linux /proc/self/task), in ms, by kind: the JIT compilers,
 	 * the garbage collector, the server's request threads, the wallet-call threads, the rest. A
 	 * thread that ended is no longer counted: the wallet's call threads end when idle, and the
-	 * JIT's too unless -XX:-UseDynamicNumberOfCompilerThreads (bench/refunds.sh sets it).
+	 * JIT's too, with the JVM's default -XX:+UseDynamicNumberOfCompilerThreads (so the JIT share
+ * read may be low).
 	 */
 	private static Map<String, Long> jvmThreadCpuMs() {
 		Map<String, Long> byKind = new java.util.TreeMap<>();

@@ -5,20 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.walletdesk.account.AccountService;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.refund.RefundCheckpoints.SimulatedCrash;
 import com.walletdesk.refund.RefundCheckpoints.Step;
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
-import com.walletdesk.support.TestData;
 import com.walletdesk.transaction.TransactionRow;
-import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.sandbox.SandboxBehaviour;
 import com.walletdesk.sandbox.SandboxLedgerEntry;
-import com.walletdesk.sandbox.SandboxWallet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,7 +20,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.walletdesk.refund.RefundFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,38 +32,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ledger and ours agree: nothing lost, nothing applied twice. Through the service (no HTTP).
  */
 @IntegrationTest
-class CrashRecoveryIT {
+class CrashRecoveryIT extends RefundFixture {
 
 	static final Instant NOON_CHINA = Instant.parse("2026-11-24T04:00:00Z");
 
 	static final Duration PAST_THRESHOLD = Duration.ofMinutes(2).plusSeconds(1);
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	RefundService refunds;
-
-	@Autowired
-	RefundCheckpoints checkpoints;
-
-	@Autowired
-	RefundReconciler reconciler;
-
-	@Autowired
-	TransactionService transactions;
-
-	@Autowired
-	SandboxWallet sandbox;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	Shop shop;
 
@@ -82,13 +48,6 @@ class CrashRecoveryIT {
 		this.shop = RefundFixture.eurShop(this.data);
 		long accountId = this.data.accountId(this.shop.username());
 		this.user = this.accounts.currentUser(accountId).orElseThrow();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.checkpoints.disarm();
-		this.clock.reset();
-		this.sandbox.approveAll();
 	}
 
 	String charge(long amount) {

@@ -5,21 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
-import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
-import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.sandbox.SandboxBehaviour;
-import com.walletdesk.sandbox.SandboxWallet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.walletdesk.refund.RefundFixture.refund;
 import static com.walletdesk.refund.RefundFixture.row;
@@ -31,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * zone; it resets at 00:00 China time. The clock is set on both sides of that midnight.
  */
 @IntegrationTest
-class DailyBalanceIT {
+class DailyBalanceIT extends RefundFixture {
 
 	/** 23:30 in China on 10 March; 08:30 the same day in Los Angeles (daylight time since 8 March). */
 	static final Instant HALF_HOUR_BEFORE_CHINA_MIDNIGHT = Instant.parse("2026-03-10T15:30:00Z");
@@ -39,33 +29,6 @@ class DailyBalanceIT {
 	static final Instant CHINA_MIDNIGHT = Instant.parse("2026-03-10T16:00:00Z");
 
 	static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	TransactionService transactions;
-
-	@Autowired
-	SandboxWallet sandbox;
-
-	@Autowired
-	RefundReconciler reconciler;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@AfterEach
-	void tearDown() {
-		this.clock.reset();
-		this.sandbox.approveAll();
-	}
 
 	@Test
 	void theBalanceIsTheChinaDaysSalesForAStoreFarFromChina() {

@@ -2,24 +2,18 @@ package com.walletdesk.refund;
 
 import java.time.Instant;
 
-import com.walletdesk.account.AccountService;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.money.Money;
 import com.walletdesk.refund.RefundCheckpoints.SimulatedCrash;
 import com.walletdesk.refund.RefundCheckpoints.Step;
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.PostgresOnly;
-import com.walletdesk.support.TestData;
-import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.wallet.WalletAnswer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,36 +29,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @IntegrationTest
 @PostgresOnly
-class DurableRefundCommitsIT {
+class DurableRefundCommitsIT extends RefundFixture {
 
 	static final Instant NOON_CHINA = Instant.parse("2026-11-24T04:00:00Z");
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	RefundService refunds;
 
 	@Autowired
 	RefundSettlement settlement;
 
 	@Autowired
-	RefundCheckpoints checkpoints;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	TransactionService transactions;
-
-	@Autowired
 	PlatformTransactionManager transactionManager;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	private Shop shop;
 
@@ -75,12 +48,6 @@ class DurableRefundCommitsIT {
 		this.clock.set(NOON_CHINA);
 		this.shop = RefundFixture.eurShop(this.data);
 		this.user = this.accounts.currentUser(this.data.accountId(this.shop.username())).orElseThrow();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.checkpoints.disarm();
-		this.clock.reset();
 	}
 
 	@Test

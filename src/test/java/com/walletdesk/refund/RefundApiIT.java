@@ -7,20 +7,11 @@ import java.util.Set;
 
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
-import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionRow;
-import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.sandbox.SandboxBehaviour;
-import com.walletdesk.sandbox.SandboxWallet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,28 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** API.md "Refunds" over HTTP, with a refunder signed in through the form. */
 @IntegrationTest
-class RefundApiIT {
+class RefundApiIT extends RefundFixture {
 
 	/** Noon in China (04:00 UTC): the whole test stays on one China day. */
 	static final Instant NOON_CHINA = Instant.parse("2026-11-20T04:00:00Z");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	TransactionService transactions;
-
-	@Autowired
-	SandboxWallet sandbox;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	Shop shop;
 
@@ -64,11 +37,6 @@ class RefundApiIT {
 		this.clock.set(NOON_CHINA);
 		this.shop = RefundFixture.eurShop(this.data);
 		this.session = RefundFixture.signIn(this.port, this.shop.username());
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
 	}
 
 	String charge(long amount) {

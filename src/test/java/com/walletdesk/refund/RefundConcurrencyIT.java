@@ -10,21 +10,12 @@ import java.util.stream.IntStream;
 
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.PostgresOnly;
-import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionRow;
-import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.sandbox.SandboxBehaviour;
-import com.walletdesk.sandbox.SandboxWallet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.walletdesk.refund.RefundFixture.refund;
 import static com.walletdesk.refund.RefundFixture.row;
@@ -37,30 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @PostgresOnly
-class RefundConcurrencyIT {
+class RefundConcurrencyIT extends RefundFixture {
 
 	static final Instant NOON_CHINA = Instant.parse("2026-11-26T04:00:00Z");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	TransactionService transactions;
-
-	@Autowired
-	SandboxWallet sandbox;
-
-	@Autowired
-	RefundReconciler reconciler;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	Shop shop;
 
@@ -72,12 +42,6 @@ class RefundConcurrencyIT {
 		this.shop = RefundFixture.eurShop(this.data);
 		// five browsers of the same refunder, each used by several threads at once
 		this.sessions = IntStream.range(0, 5).mapToObj(i -> RefundFixture.signIn(this.port, this.shop.username())).toList();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clock.reset();
-		this.sandbox.approveAll();
 	}
 
 	@Test

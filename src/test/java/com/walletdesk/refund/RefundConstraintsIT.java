@@ -1,19 +1,14 @@
 package com.walletdesk.refund;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.TestData;
-import com.walletdesk.transaction.TransactionService;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.walletdesk.refund.RefundFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,18 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * succeeded refund has its transaction; the day's refunds never exceed its sales.
  */
 @IntegrationTest
-class RefundConstraintsIT {
+class RefundConstraintsIT extends RefundFixture {
 
 	static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 25, 4, 0, 0, 0, ZoneOffset.UTC);
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	TransactionService transactions;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void aDirectOverRefundUpdateIsRefused() {

@@ -5,25 +5,66 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.walletdesk.account.AccountService;
 import com.walletdesk.merchant.MerchantNode;
+import com.walletdesk.sandbox.SandboxWallet;
+import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionRow;
 import com.walletdesk.transaction.TransactionService;
+import org.junit.jupiter.api.AfterEach;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the refund tests share: a store with a refunder signed in, refund requests over HTTP, and
- * the sums in the database to compare with.
+ * What the refund tests share: the application's parts they drive (each IT extends this), reset
+ * after every test (the clock, the sandbox wallet's modes, the crash checkpoints); a store with a
+ * refunder signed in, refund requests over HTTP, and the sums in the database to compare with.
  */
-final class RefundFixture {
+public abstract class RefundFixture {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private RefundFixture() {
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected TestData data;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	protected TransactionService transactions;
+
+	@Autowired
+	protected RefundService refunds;
+
+	@Autowired
+	protected RefundReconciler reconciler;
+
+	@Autowired
+	protected RefundCheckpoints checkpoints;
+
+	@Autowired
+	protected SandboxWallet sandbox;
+
+	@Autowired
+	protected AccountService accounts;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@AfterEach
+	void resetTheFixture() {
+		this.clock.reset();
+		this.sandbox.approveAll();
+		this.checkpoints.disarm();
 	}
 
 	/** A group, a store in it, and an account over the store (with or without the refund privilege). */

@@ -2,54 +2,26 @@ package com.walletdesk.refund;
 
 import java.time.Instant;
 
-import com.walletdesk.account.AccountService;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
-import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
-import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.web.ProblemException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The service API the refund page calls, and the wiring around it (schedule, OpenAPI). */
 @IntegrationTest
-class RefundServiceIT {
+class RefundServiceIT extends RefundFixture {
 
 	static final Instant NOON_CHINA = Instant.parse("2026-11-27T04:00:00Z");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	RefundService refunds;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionService transactions;
 
 	@Autowired
 	ApplicationContext context;
@@ -60,11 +32,6 @@ class RefundServiceIT {
 	void setUp() {
 		this.clock.set(NOON_CHINA);
 		this.shop = RefundFixture.eurShop(this.data);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clock.reset();
 	}
 
 	CurrentUser user(String username) {

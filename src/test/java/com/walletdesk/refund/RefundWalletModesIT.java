@@ -6,21 +6,12 @@ import java.time.OffsetDateTime;
 
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
-import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionRow;
-import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.sandbox.SandboxBehaviour;
 import com.walletdesk.sandbox.SandboxLedgerEntry;
-import com.walletdesk.sandbox.SandboxWallet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -36,32 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back-off while the wallet does not answer; nothing is ever applied twice.
  */
 @IntegrationTest
-class RefundWalletModesIT {
+class RefundWalletModesIT extends RefundFixture {
 
 	static final Instant NOON_CHINA = Instant.parse("2026-11-21T04:00:00Z");
 
 	static final Duration PAST_THRESHOLD = Duration.ofMinutes(2).plusSeconds(1);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	TransactionService transactions;
-
-	@Autowired
-	SandboxWallet sandbox;
-
-	@Autowired
-	RefundReconciler reconciler;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	Shop shop;
 
@@ -75,12 +45,6 @@ class RefundWalletModesIT {
 		this.shop = RefundFixture.eurShop(this.data);
 		this.session = RefundFixture.signIn(this.port, this.shop.username());
 		this.charge = this.data.tx(this.shop.store()).amount(100_00).at(NOON_CHINA.minusSeconds(3600)).save();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.clock.reset();
-		this.sandbox.approveAll();
 	}
 
 	void wallet(SandboxBehaviour behaviour) {

@@ -11,25 +11,18 @@ import com.walletdesk.account.AccountService;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.PostgresOnly;
-import com.walletdesk.support.TestData;
 import com.walletdesk.support.TestDatabase;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionRow;
-import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.sandbox.SandboxBehaviour;
-import com.walletdesk.sandbox.SandboxWallet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.walletdesk.refund.RefundFixture.refund;
 import static com.walletdesk.refund.RefundFixture.row;
@@ -43,22 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @PostgresOnly
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoInstancesIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	TransactionService transactions;
-
-	@Autowired
-	SandboxWallet sandbox;
-
-	@Autowired
-	JdbcClient jdbc;
+class TwoInstancesIT extends RefundFixture {
 
 	ConfigurableApplicationContext second;
 
@@ -181,12 +159,6 @@ class TwoInstancesIT {
 		RefundFixture.assertBooksAgree(this.transactions, this.jdbc, charge);
 		this.sandbox.clearStore(shop.store().id());
 	}
-
-	@Autowired
-	RefundReconciler reconciler;
-
-	@Autowired
-	MutableClock clock;
 
 	/**
 	 * An instance is shut down while a refund waits for the wallet (its context closed: the wallet

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.walletdesk.account.AccountService;
+import com.walletdesk.account.password.PasswordChanges;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.account.signin.MfaService;
 import com.walletdesk.account.signin.SignInProgress;
@@ -32,14 +32,14 @@ class AccountPagesController {
 
 	static final String RECOVERY_CODES_VIEW = "account/recovery-codes";
 
-	private final AccountService accounts;
+	private final PasswordChanges passwordChanges;
 
 	private final MfaService mfa;
 
 	private final SignInProgress progress;
 
-	AccountPagesController(AccountService accounts, MfaService mfa, SignInProgress progress) {
-		this.accounts = accounts;
+	AccountPagesController(PasswordChanges passwordChanges, MfaService mfa, SignInProgress progress) {
+		this.passwordChanges = passwordChanges;
 		this.mfa = mfa;
 		this.progress = progress;
 	}
@@ -58,7 +58,7 @@ class AccountPagesController {
 			return PASSWORD_VIEW;
 		}
 		try {
-			this.accounts.changeOwnPassword(user.accountId(), currentPassword, newPassword,
+			this.passwordChanges.changeOwn(user.accountId(), currentPassword, newPassword,
 					SignInProgress.sessionId(request));
 		}
 		catch (ProblemException ex) {

@@ -2,7 +2,7 @@ package com.walletdesk.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.walletdesk.account.AccountService;
+import com.walletdesk.account.password.PasswordChanges;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.account.signin.SignInProgress;
 
@@ -15,18 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PasswordApiController {
 
-	private final AccountService accounts;
+	private final PasswordChanges passwordChanges;
 
 	private final SignInProgress progress;
 
-	PasswordApiController(AccountService accounts, SignInProgress progress) {
-		this.accounts = accounts;
+	PasswordApiController(PasswordChanges passwordChanges, SignInProgress progress) {
+		this.passwordChanges = passwordChanges;
 		this.progress = progress;
 	}
 
 	@PostMapping("/api/v1/me/password")
 	ResponseEntity<Void> change(CurrentUser user, @RequestBody PasswordChange change, HttpServletRequest request) {
-		this.accounts.changeOwnPassword(user.accountId(), change.currentPassword(), change.newPassword(),
+		this.passwordChanges.changeOwn(user.accountId(), change.currentPassword(), change.newPassword(),
 				SignInProgress.sessionId(request));
 		this.progress.passwordChanged(request);
 		return ResponseEntity.noContent().build();

@@ -86,7 +86,6 @@ class RefundPagesController {
 	@GetMapping("/transactions/{id}/refund")
 	String dialog(CurrentUser user, @PathVariable String id, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Htmx.varyOnRequestHeader(response);
 		try {
 			RefundService.RefundDraft draft = this.refunds.draft(user, id);
 			MerchantNode store = storeOf(user, draft.charge());
@@ -95,7 +94,7 @@ class RefundPagesController {
 		catch (ProblemException ex) {
 			refused(RefundRefusal.of(ex), response, model);
 		}
-		return view(request, DIALOG, "dialog", model);
+		return view(request, response, DIALOG, "dialog", model);
 	}
 
 	/**
@@ -107,7 +106,6 @@ class RefundPagesController {
 	String refund(CurrentUser user, @PathVariable String id, @RequestParam(required = false) String amount,
 			@RequestParam(required = false) String reason, @RequestParam(required = false) String idempotencyKey,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Htmx.varyOnRequestHeader(response);
 		// the store's locale reads the amount; a charge out of reach is refused (and audited) by the service
 		Optional<Charge> before = charge(user, id);
 		String decimal = before.map(c -> LocalAmount.toDecimal(amount, c.store().displayLocale(),
@@ -129,13 +127,12 @@ class RefundPagesController {
 			model.addAttribute("outcome", RefundOutcome.of(result, charge.store().displayLocale(),
 					RefundDialog.lookupUrl(charge.store())));
 			if (Htmx.wantsFragment(request)) {
+				// the banner goes above the results, not into the dialog that asked
 				response.setHeader("HX-Retarget", "#refund-outcome");
 				response.setHeader("HX-Reswap", "innerHTML");
 				response.setHeader("HX-Trigger-After-Settle", REFUNDED_EVENT + ", " + CHANGED_EVENT);
-				return OUTCOME;
 			}
-			model.addAttribute("part", "outcome");
-			return PAGE;
+			return view(request, response, OUTCOME, "outcome", model);
 		}
 		RefundRefusal refusal = RefundRefusal.of(result);
 		if (RefundCodes.DAILY_BALANCE_EXCEEDED.equals(result.code()) && before.isPresent()) {
@@ -157,7 +154,6 @@ class RefundPagesController {
 	@GetMapping("/transactions/{id}/refunds")
 	String refundsOf(CurrentUser user, @PathVariable String id, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
-		Htmx.varyOnRequestHeader(response);
 		try {
 			TransactionRow charge = this.transactions.find(user, id);
 			model.addAttribute("refunds",
@@ -166,7 +162,7 @@ class RefundPagesController {
 		catch (ProblemException ex) {
 			refused(RefundRefusal.of(ex), response, model);
 		}
-		return view(request, REFUNDS, "refunds", model);
+		return view(request, response, REFUNDS, "refunds", model);
 	}
 
 	private String refusedDialog(CurrentUser user, String id, RefundRefusal refusal, String amount, String reason,
@@ -178,11 +174,7 @@ class RefundPagesController {
 				.ifPresent(c -> model.addAttribute("dialog", RefundDialog.of(c.row(), c.store(),
 						amount == null ? "" : amount, reason == null ? "" : reason, key, field)));
 		}
-		if (Htmx.wantsFragment(request)) {
-			return DIALOG_BODY;
-		}
-		model.addAttribute("part", "dialog");
-		return PAGE;
+		return view(request, response, DIALOG_BODY, "dialog", model);
 	}
 
 	private static void refused(RefundRefusal refusal, HttpServletResponse response, Model model) {
@@ -191,12 +183,13 @@ class RefundPagesController {
 		model.addAttribute("refusal", refusal);
 	}
 
-	private static String view(HttpServletRequest request, String fragment, String part, Model model) {
-		if (Htmx.wantsFragment(request)) {
-			return fragment;
-		}
-		model.addAttribute("part", part);
-		return PAGE;
+	/** The fragment for htmx, else the refund page showing that part. */
+	private static String view(HttpServletRequest request, HttpServletResponse response, String fragment, String part,
+			Model model) {
+		return Htmx.pageOrFragment(request, response, fragment, () -> {
+			model.addAttribute("part", part);
+			return PAGE;
+		});
 	}
 
 	/** 00:00 of the next China day, in the store's own time: when the daily balance starts again. */

@@ -80,7 +80,6 @@ class TransactionPagesController {
 	private String listing(CurrentUser user, boolean lookup, String action, MerchantNode selected,
 			TransactionListingPage.Form form, String cursor, Function<TransactionFilter, TransactionPage> read,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		Htmx.varyOnRequestHeader(response);
 		TransactionListingPage listing;
 		try {
 			TransactionFilter filter = TransactionFilter.parse(form.from(), form.to(), form.q(), form.limit(), cursor);
@@ -94,11 +93,10 @@ class TransactionPagesController {
 			listing = TransactionListingPage.refused(lookup, action, user.canRefund(), form, cursor, ex);
 		}
 		model.addAttribute("listing", listing);
-		if (Htmx.wantsFragment(request)) {
-			return RESULTS;
-		}
-		this.panel.addTo(model, user, selected);
-		return VIEW;
+		return Htmx.pageOrFragment(request, response, RESULTS, () -> {
+			this.panel.addTo(model, user, selected);
+			return VIEW;
+		});
 	}
 
 }

@@ -2,6 +2,7 @@ package com.walletdesk.account.apikey;
 
 import java.time.Duration;
 
+import com.walletdesk.account.AccountFixture;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.TestData;
@@ -10,23 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 4 section 7: API keys. */
 @IntegrationTest
-class ApiKeyIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	JdbcClient jdbc;
+class ApiKeyIT extends AccountFixture {
 
 	@Autowired
 	ApiKeyService keys;
@@ -34,10 +24,6 @@ class ApiKeyIT {
 	@AfterEach
 	void resetLimits() {
 		this.keys.limiter().limits(200, Duration.ofSeconds(1));
-	}
-
-	private WebSession admin() {
-		return WebSession.signIn(this.port, "admin", IntegrationTest.ADMIN_PASSWORD);
 	}
 
 	private record Created(String id, String key) {

@@ -1,5 +1,6 @@
 package com.walletdesk.account.password;
 
+import com.walletdesk.account.AccountFixture;
 import com.walletdesk.account.AccountService;
 import com.walletdesk.account.SecurityTestSupport;
 import com.walletdesk.merchant.MerchantNode;
@@ -8,27 +9,11 @@ import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 4 section 1: passwords, and the forced change of an operator-issued password. */
 @IntegrationTest
-class PasswordIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	JdbcClient jdbc;
+class PasswordIT extends AccountFixture {
 
 	/** An account as an operator creates it: its password must be changed at the first sign-in. */
 	private String operatorIssuedUser() {

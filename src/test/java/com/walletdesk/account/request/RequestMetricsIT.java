@@ -1,5 +1,6 @@
 package com.walletdesk.account.request;
 
+import com.walletdesk.account.AccountFixture;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.TestData;
@@ -8,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,13 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filters, authentications and authorizations: that costed about a tenth of a request's CPU.
  */
 @IntegrationTest
-class RequestMetricsIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
+class RequestMetricsIT extends AccountFixture {
 
 	@Autowired
 	MeterRegistry meters;

@@ -1,5 +1,6 @@
 package com.walletdesk.account.session;
 
+import com.walletdesk.account.AccountFixture;
 import com.walletdesk.account.AccountService;
 import com.walletdesk.account.SecurityTestSupport;
 import java.time.Duration;
@@ -11,8 +12,6 @@ import com.walletdesk.support.WebSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -21,27 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 4 section 3: session lifetimes, IDs, sign-out, ending sessions, cookies, htmx. */
 @IntegrationTest
-class SessionIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	JdbcClient jdbc;
+class SessionIT extends AccountFixture {
 
 	@Autowired
 	SessionRepository<?> sessions;
-
-	private String user() {
-		MerchantNode group = this.data.group("group", null);
-		return this.data.merchantUser(group.id(), false);
-	}
 
 	private int moveSessionTimes(WebSession session, String column, Duration back) {
 		return this.jdbc.sql("UPDATE SPRING_SESSION SET " + column + " = " + column + " - :ms WHERE SESSION_ID = :id")
@@ -52,7 +34,7 @@ class SessionIT {
 
 	@Test
 	void sessionsLiveInTheDatabaseWithAFifteenMinuteIdleTimeout() {
-		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
+		WebSession session = WebSession.signIn(this.port, merchantUser(), TestData.PASSWORD);
 		Integer idle = this.jdbc.sql("SELECT MAX_INACTIVE_INTERVAL FROM SPRING_SESSION WHERE SESSION_ID = :id")
 			.param("id", SecurityTestSupport.sessionId(session))
 			.query(Integer.class)
@@ -67,7 +49,7 @@ class SessionIT {
 
 	@Test
 	void aSessionIsWrittenBackOnlyWhenItsStoredLastAccessIsHalfAMinuteOld() {
-		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
+		WebSession session = WebSession.signIn(this.port, merchantUser(), TestData.PASSWORD);
 		long stored = lastAccess(session);
 		assertThat(session.get("/api/v1/me").status()).isEqualTo(200);
 		assertThat(lastAccess(session)).as("a request soon after the last write writes nothing").isEqualTo(stored);
@@ -96,13 +78,13 @@ class SessionIT {
 		assertThat(this.sessions).isInstanceOf(TouchIntervalSessions.class);
 		assertThat(ReflectionTestUtils.getField(this.sessions, "sessions")).isInstanceOf(JdbcIndexedSessionRepository.class);
 		// and it works: a signed-in session is read on the next request and written when it changes
-		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
+		WebSession session = WebSession.signIn(this.port, merchantUser(), TestData.PASSWORD);
 		assertThat(session.get("/api/v1/me").status()).isEqualTo(200);
 	}
 
 	@Test
 	void aSessionEndsTwelveHoursAfterSignInHoweverBusy() {
-		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
+		WebSession session = WebSession.signIn(this.port, merchantUser(), TestData.PASSWORD);
 		moveSessionTimes(session, "CREATION_TIME", Duration.ofHours(11).plusMinutes(58));
 		assertThat(session.get("/api/v1/me").status()).isEqualTo(200);
 		moveSessionTimes(session, "CREATION_TIME", Duration.ofMinutes(3));
@@ -114,7 +96,7 @@ class SessionIT {
 
 	@Test
 	void signInGivesANewSessionIdAndTheOldOneIsWorthless() {
-		String user = user();
+		String user = merchantUser();
 		WebSession browser = WebSession.anonymous(this.port);
 		assertThat(browser.get("/").status()).isEqualTo(302); // a session to remember where to return
 		String before = browser.cookie("SESSION");
@@ -129,7 +111,7 @@ class SessionIT {
 
 	@Test
 	void afterSignOutTheOldCookieIsWorthless() {
-		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
+		WebSession session = WebSession.signIn(this.port, merchantUser(), TestData.PASSWORD);
 		String cookie = session.cookie("SESSION");
 		assertThat(session.get("/api/v1/me").status()).isEqualTo(200); // also sets XSRF-TOKEN
 		assertThat(SecurityTestSupport.withSessionCookie(this.port, cookie).get("/api/v1/me").status()).isEqualTo(200);
@@ -141,7 +123,7 @@ class SessionIT {
 
 	@Test
 	void disablingAnAccountEndsItsSessionsAtOnceAndDeletesThem() {
-		String user = user();
+		String user = merchantUser();
 		WebSession one = WebSession.signIn(this.port, user, TestData.PASSWORD);
 		WebSession two = WebSession.signIn(this.port, user, TestData.PASSWORD);
 		assertThat(sessionsOf(user)).isEqualTo(2);
@@ -159,7 +141,7 @@ class SessionIT {
 	@Test
 	void disablingIsFeltByTheNextRequestEvenBeforeTheRowsAreGone() {
 		// CurrentUserFilter reloads the account on every request: the flag alone ends the session
-		String user = user();
+		String user = merchantUser();
 		WebSession session = WebSession.signIn(this.port, user, TestData.PASSWORD);
 		this.jdbc.sql("UPDATE account SET enabled = FALSE WHERE username = :u").param("u", user).update();
 		assertThat(session.get("/api/v1/me").status()).isEqualTo(401);
@@ -181,7 +163,7 @@ class SessionIT {
 
 	@Test
 	void cookiesAreHttpOnlyAndSameSiteLaxAndSecureOverTls() {
-		String user = user();
+		String user = merchantUser();
 		WebSession plain = WebSession.anonymous(this.port);
 		var signIn = plain.submitLogin(user, TestData.PASSWORD);
 		String session = setCookie(signIn, "SESSION");
@@ -197,7 +179,7 @@ class SessionIT {
 
 	@Test
 	void anHtmxRequestOnAnExpiredSessionReloadsToTheSignInPage() {
-		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
+		WebSession session = WebSession.signIn(this.port, merchantUser(), TestData.PASSWORD);
 		moveSessionTimes(session, "LAST_ACCESS_TIME", Duration.ofMinutes(20));
 		var htmx = session.getHtmx("/");
 		assertThat(htmx.status()).isEqualTo(401);

@@ -1,53 +1,32 @@
 package com.walletdesk.account.signin;
 
+import com.walletdesk.account.AccountFixture;
 import com.walletdesk.account.SecurityTestSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 4 section 2: lock-out after 10 failures, no enumeration, throttling per address. */
 @IntegrationTest
-class LockOutIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
+class LockOutIT extends AccountFixture {
 
 	@Autowired
 	AttemptThrottle throttle;
 
 	@AfterEach
 	void reset() {
-		this.clock.reset();
 		this.throttle.limiter().limits(20, Duration.ofMinutes(10));
-	}
-
-	private String user() {
-		MerchantNode group = this.data.group("group", null);
-		return this.data.merchantUser(group.id(), false);
 	}
 
 	private WebSession.Response attempt(String address, String user, String password) {
@@ -57,7 +36,7 @@ class LockOutIT {
 	@Test
 	void tenFailuresLockTheAccountForThirtyMinutesEvenForTheRightPassword() {
 		this.throttle.limiter().limits(1000, Duration.ofMinutes(10)); // this test is about the lock-out alone
-		String user = user();
+		String user = merchantUser();
 		String address = SecurityTestSupport.newAddress();
 		for (int i = 1; i <= 9; i++) {
 			assertThat(attempt(address, user, "Wrong-password-" + i).header("Location")).endsWith("/login?error");
@@ -84,7 +63,7 @@ class LockOutIT {
 
 	@Test
 	void anOperatorCanLiftTheLockBeforeItsTime() {
-		String user = user();
+		String user = merchantUser();
 		String address = SecurityTestSupport.newAddress();
 		for (int i = 1; i <= 10; i++) {
 			attempt(address, user, "Wrong-password-" + i);
@@ -101,7 +80,7 @@ class LockOutIT {
 
 	@Test
 	void unknownUsernamesGetTheSameAnswerInTheSameTime() {
-		String user = user();
+		String user = merchantUser();
 		String address = SecurityTestSupport.newAddress();
 		this.throttle.limiter().limits(1000, Duration.ofMinutes(10));
 		// warm up both paths (class loading, JIT)
@@ -132,7 +111,7 @@ class LockOutIT {
 	@Test
 	void aBurstOfFailuresFromOneAddressGets429() {
 		this.throttle.limiter().limits(5, Duration.ofMinutes(10));
-		String user = user();
+		String user = merchantUser();
 		String address = SecurityTestSupport.newAddress();
 		for (int i = 0; i < 5; i++) {
 			assertThat(attempt(address, user, "Wrong-password-" + i).status()).isEqualTo(302);

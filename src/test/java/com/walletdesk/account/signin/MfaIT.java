@@ -1,5 +1,6 @@
 package com.walletdesk.account.signin;
 
+import com.walletdesk.account.AccountFixture;
 import com.walletdesk.account.AccountService;
 import com.walletdesk.account.SecurityTestSupport;
 import java.time.Duration;
@@ -8,42 +9,16 @@ import java.util.List;
 
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.TestMfa;
 import com.walletdesk.support.WebSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 4 section 4: TOTP, enrolment, recovery codes, no way around the second factor. */
 @IntegrationTest
-class MfaIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
-
-	@AfterEach
-	void resetClock() {
-		this.clock.reset();
-	}
+class MfaIT extends AccountFixture {
 
 	private WebSession passwordOnly(String user) {
 		WebSession session = SecurityTestSupport.anonymousFrom(this.port, SecurityTestSupport.newAddress());

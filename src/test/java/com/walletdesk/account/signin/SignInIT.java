@@ -1,24 +1,16 @@
 package com.walletdesk.account.signin;
 
+import com.walletdesk.account.AccountFixture;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-class SignInIT {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
+class SignInIT extends AccountFixture {
 
 	@Test
 	void bootstrapOperatorSignsInAndSeesItself() {

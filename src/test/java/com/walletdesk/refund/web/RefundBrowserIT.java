@@ -4,15 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import com.walletdesk.refund.RefundFixture;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.money.Money;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.Browser;
 import com.walletdesk.support.TestData;
-import com.walletdesk.sandbox.SandboxWallet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -20,7 +18,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * China-day explanation. Screenshots go to target/screenshots.
  */
 @IntegrationTest
-class RefundBrowserIT {
+class RefundBrowserIT extends RefundFixture {
 
 	/** Noon in China, 04:00 in Lisbon: the China day began at 16:00 Lisbon time yesterday. */
 	static final Instant NOON_CHINA = Instant.parse("2026-11-20T04:00:00Z");
@@ -42,26 +39,8 @@ class RefundBrowserIT {
 	@RegisterExtension
 	static final Browser browser = new Browser("refund-failure");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
 	@Autowired
 	MerchantService merchants;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SandboxWallet sandbox;
-
-	@AfterEach
-	void reset() {
-		this.clock.reset();
-		this.sandbox.approveAll();
-	}
 
 	@Test
 	void refundsPartThenTheRestThenSeesTheDailyBalanceRefusal() {

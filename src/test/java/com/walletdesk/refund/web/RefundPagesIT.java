@@ -13,22 +13,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.walletdesk.refund.RefundFixture;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.money.Money;
 import com.walletdesk.refund.RefundCheckpoints;
 import com.walletdesk.support.IntegrationTest;
-import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.TestData;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.sandbox.SandboxBehaviour;
-import com.walletdesk.sandbox.SandboxWallet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * locale, the banners, every refusal in words, one refund per dialog key, and a charge's refunds.
  */
 @IntegrationTest
-class RefundPagesIT {
+class RefundPagesIT extends RefundFixture {
 
 	/** Noon in China (04:00 UTC, 04:00 in Lisbon in November): the test stays on one China day. */
 	static final Instant NOON_CHINA = Instant.parse("2026-11-20T04:00:00Z");
@@ -46,24 +40,6 @@ class RefundPagesIT {
 	static final Locale PT = Locale.forLanguageTag("pt-PT");
 
 	static final String DAILY_BALANCE = "Refund amount is greater than today's overall payment.";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	TestData data;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	SandboxWallet sandbox;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	RefundCheckpoints checkpoints;
 
 	MerchantNode group;
 
@@ -80,13 +56,6 @@ class RefundPagesIT {
 		this.store = this.data.eurStore(this.group.id());
 		this.refunder = this.data.merchantUser(this.store.id(), true);
 		this.pages = pages(this.refunder);
-	}
-
-	@AfterEach
-	void reset() {
-		this.clock.reset();
-		this.sandbox.approveAll();
-		this.checkpoints.disarm();
 	}
 
 	RefundPages pages(String username) {
