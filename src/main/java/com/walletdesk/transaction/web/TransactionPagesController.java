@@ -95,6 +95,8 @@ class TransactionPagesController {
 		}
 		model.addAttribute("listing", listing);
 		if (Htmx.wantsFragment(request)) {
+			// the export button sits in the form, outside the fragment: it comes along out of band
+			model.addAttribute("exportOutOfBand", true);
 			return RESULTS;
 		}
 		this.panel.addTo(model, user, selected);
