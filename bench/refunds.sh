@@ -8,7 +8,7 @@
 #   WALLETDESK_BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/walletdesk_bench bench/refunds.sh
 #   BENCH_OPTS="-Dbench.clients=16 -Dbench.refunds=8000 -Dbench.warmup=40000 -Dbench.stores=64" bench/refunds.sh
 #
-# The JVM runs as README.md advises for a server (JAVA_OPTS overrides): C2 alone, without tiered
+# The JVM runs as docs/operations.md describes for a small server (JAVA_OPTS overrides): C2 alone, without tiered
 # compilation, which on 2 cores gave a third more refunds/s once warm (docs/refunds.md). Its
 # compiler threads are kept for the whole run, so their CPU can be read from /proc: the warm-up
 # goes on until they are nearly idle.

@@ -1,5 +1,8 @@
 package com.walletdesk.account;
 
+import com.walletdesk.account.password.PasswordPolicy;
+import com.walletdesk.account.session.SessionTerminator;
+import com.walletdesk.account.signin.LockOut;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +60,7 @@ public class AccountService {
 	}
 
 	/** The stored account, for the filters of this module. */
-	Optional<Account> account(long accountId) {
+	public Optional<Account> account(long accountId) {
 		return this.accounts.findById(accountId);
 	}
 
@@ -66,7 +69,7 @@ public class AccountService {
 	 * session and, when it may, who it is now. One read of its scope answers both the license
 	 * and the scope, since every request of every merchant asks.
 	 */
-	AccountCheck check(Account account) {
+	public AccountCheck check(Account account) {
 		if (account == null || !account.enabled()) {
 			return new AccountCheck(AccountStanding.GONE, null);
 		}
@@ -80,7 +83,7 @@ public class AccountService {
 	}
 
 	/** The outcome of {@link #check}: the user is set only when the standing is ACTIVE. */
-	record AccountCheck(AccountStanding standing, CurrentUser user) {
+	public record AccountCheck(AccountStanding standing, CurrentUser user) {
 	}
 
 	CurrentUser toCurrentUser(Account account) {

@@ -1,5 +1,6 @@
 package com.walletdesk.account;
 
+import com.walletdesk.account.password.PasswordPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The account table, its password history and its MFA recovery codes. */
 @Repository
-class Accounts {
+public class Accounts {
 
 	private static final String COLUMNS = "id, username, password_hash, role, scope_id, can_refund, enabled, "
 			+ "failed_attempts, locked_until, password_change_required, mfa_secret, mfa_pending_secret, mfa_last_step";
@@ -25,11 +26,11 @@ class Accounts {
 		this.jdbc = jdbc;
 	}
 
-	Optional<Account> findById(long id) {
+	public Optional<Account> findById(long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id").param("id", id).query(Accounts::map).optional();
 	}
 
-	Optional<Account> findByUsername(String username) {
+	public Optional<Account> findByUsername(String username) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE username = :username")
 			.param("username", username)
 			.query(Accounts::map)
@@ -104,7 +105,7 @@ class Accounts {
 	// --- lock-out: the counter lives here, so it holds across application instances
 
 	/** Counts one failed attempt (one atomic UPDATE, safe under concurrency). */
-	void countFailure(long id) {
+	public void countFailure(long id) {
 		this.jdbc.sql("UPDATE account SET failed_attempts = failed_attempts + 1 WHERE id = :id").param("id", id).update();
 	}
 
@@ -112,7 +113,7 @@ class Accounts {
 	 * Locks the account when it has reached {@code threshold} failures, starting a fresh count.
 	 * True for exactly one caller however many fail at once (the row lock serialises them).
 	 */
-	boolean lockIfReached(long id, int threshold, Instant until) {
+	public boolean lockIfReached(long id, int threshold, Instant until) {
 		return this.jdbc.sql("""
 				UPDATE account SET failed_attempts = 0, locked_until = :until
 				WHERE id = :id AND failed_attempts >= :threshold""")
@@ -122,7 +123,7 @@ class Accounts {
 			.update() == 1;
 	}
 
-	void clearFailures(long id) {
+	public void clearFailures(long id) {
 		this.jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE id = :id "
 				+ "AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
 			.param("id", id)
@@ -131,7 +132,7 @@ class Accounts {
 
 	// --- MFA
 
-	void setPendingMfaSecret(long id, String secret) {
+	public void setPendingMfaSecret(long id, String secret) {
 		this.jdbc.sql("UPDATE account SET mfa_pending_secret = :secret WHERE id = :id")
 			.param("secret", secret)
 			.param("id", id)
@@ -139,7 +140,7 @@ class Accounts {
 	}
 
 	/** Makes the pending secret the account's, with the step of the code that confirmed it. */
-	boolean enableMfa(long id, String secret, long step) {
+	public boolean enableMfa(long id, String secret, long step) {
 		return this.jdbc.sql("""
 				UPDATE account SET mfa_secret = :secret, mfa_pending_secret = NULL, mfa_last_step = :step
 				WHERE id = :id AND mfa_secret IS NULL AND mfa_pending_secret = :secret""")
@@ -150,7 +151,7 @@ class Accounts {
 	}
 
 	/** Accepts a time step only when it is later than the last accepted one: a code works once. */
-	boolean useMfaStep(long id, long step) {
+	public boolean useMfaStep(long id, long step) {
 		return this.jdbc.sql("""
 				UPDATE account SET mfa_last_step = :step
 				WHERE id = :id AND mfa_secret IS NOT NULL AND (mfa_last_step IS NULL OR mfa_last_step < :step)""")
@@ -159,14 +160,14 @@ class Accounts {
 			.update() == 1;
 	}
 
-	void resetMfa(long id) {
+	public void resetMfa(long id) {
 		this.jdbc.sql("UPDATE account SET mfa_secret = NULL, mfa_pending_secret = NULL, mfa_last_step = NULL WHERE id = :id")
 			.param("id", id)
 			.update();
 		this.jdbc.sql("DELETE FROM mfa_recovery_code WHERE account_id = :id").param("id", id).update();
 	}
 
-	void replaceRecoveryCodes(long id, List<String> codeHashes) {
+	public void replaceRecoveryCodes(long id, List<String> codeHashes) {
 		this.jdbc.sql("DELETE FROM mfa_recovery_code WHERE account_id = :id").param("id", id).update();
 		for (String hash : codeHashes) {
 			this.jdbc.sql("INSERT INTO mfa_recovery_code (account_id, code_hash) VALUES (:id, :hash)")
@@ -177,7 +178,7 @@ class Accounts {
 	}
 
 	/** Marks an unused recovery code used; true for exactly one caller. */
-	boolean useRecoveryCode(long id, String codeHash, Instant now) {
+	public boolean useRecoveryCode(long id, String codeHash, Instant now) {
 		return this.jdbc.sql("""
 				UPDATE mfa_recovery_code SET used_at = :now
 				WHERE account_id = :id AND code_hash = :hash AND used_at IS NULL""")
@@ -187,7 +188,7 @@ class Accounts {
 			.update() == 1;
 	}
 
-	int unusedRecoveryCodes(long id) {
+	public int unusedRecoveryCodes(long id) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM mfa_recovery_code WHERE account_id = :id AND used_at IS NULL")
 			.param("id", id)
 			.query(Integer.class)

@@ -1,5 +1,17 @@
 package com.walletdesk.account;
 
+import com.walletdesk.account.apikey.ApiKeyFilter;
+import com.walletdesk.account.apikey.ApiKeyService;
+import com.walletdesk.account.request.AccessDeniedAudit;
+import com.walletdesk.account.request.CookieOrFormCsrfTokenHandler;
+import com.walletdesk.account.request.CurrentUserFilter;
+import com.walletdesk.account.request.InputGuard;
+import com.walletdesk.account.signin.AttemptThrottle;
+import com.walletdesk.account.signin.LicenseInactiveException;
+import com.walletdesk.account.signin.PasswordSignIn;
+import com.walletdesk.account.signin.SignInProgress;
+import com.walletdesk.account.signin.SignInSteps;
+import com.walletdesk.account.signin.SignInSuccess;
 import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,10 +50,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * decided here: services check it for every read and write.
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfig {
+public class SecurityConfig {
 
 	/** Pages and files anyone may fetch, signed in or not, and during the sign-in steps too. */
-	static final String[] PUBLIC_PAGES = { "/login", "/help", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+	public static final String[] PUBLIC_PAGES = { "/login", "/help", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", AttemptThrottle.TOO_MANY_PAGE };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * H2's counterpart of the PostgreSQL trigger in V31: refuses UPDATE and DELETE on
+ * H2's counterpart of the PostgreSQL trigger (postgresql/V2): refuses UPDATE and DELETE on
  * {@code audit_event}, except the DELETE run by {@link H2AuditPurge} on the same thread.
  * (H2 is embedded, so the purge and the trigger run on the caller's thread.)
  */

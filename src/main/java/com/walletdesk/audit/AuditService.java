@@ -24,7 +24,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The append-only audit trail: who did what, when, from where, with what outcome. Never a
  * password, token or key in {@code details}. Written in its own database transaction, so a
  * refused (rolled back) action is still recorded. The database refuses updates and deletes of
- * recorded events (V31); only {@link #purgeBefore} removes events past the retention period.
+ * recorded events (V2 of each database); only {@link #purgeBefore} removes events past the retention period.
  */
 @Service
 public class AuditService {

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 
 /**
- * {@code audit_purge(cutoff)} on H2 (an alias, V31): deletes the events older than the cutoff,
+ * {@code audit_purge(cutoff)} on H2 (an alias, h2/V2): deletes the events older than the cutoff,
  * the one DELETE the append-only trigger lets through.
  */
 public final class H2AuditPurge {

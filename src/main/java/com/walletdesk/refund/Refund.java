@@ -20,7 +20,7 @@ import com.walletdesk.money.Money;
  * @param answeredState the state the first answer reported; null while the request runs
  * @param answeredRemaining the charge's remaining amount in that answer
  * @param plannedTransactionId the ID its refund_dashboard transaction is to have, drawn with the
- *        refund (null until stored, and for refunds stored before V39)
+ *        refund (null until stored)
  */
 record Refund(Long id, long accountId, String createdBy, String idempotencyKey, String fingerprint, String chargeId,
 		long storeId, long amount, String currency, String reason, RefundState state, String transactionId,

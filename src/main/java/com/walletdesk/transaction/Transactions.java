@@ -49,7 +49,7 @@ class Transactions {
 
 	/**
 	 * {@link #INSERT} under the sequence's next value as a 12-digit ID (the sequence stops at
-	 * 12 digits, V38), skipping an ID a channel already used.
+	 * 12 digits, its MAXVALUE), skipping an ID a channel already used.
 	 */
 	private static final String INSERT_UNDER_NEW_ID = INSERT.replace("VALUES (?, ",
 			"VALUES (" + TransactionService.NEW_ID_SQL + ", ") + " ON CONFLICT DO NOTHING";

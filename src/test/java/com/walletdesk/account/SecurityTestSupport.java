@@ -10,7 +10,7 @@ import com.walletdesk.support.WebSession;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Small helpers the security tests share. */
-final class SecurityTestSupport {
+public final class SecurityTestSupport {
 
 	private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
 
@@ -21,28 +21,28 @@ final class SecurityTestSupport {
 	 * A source address of its own (RFC 5737 documentation ranges), sent as X-Forwarded-For and
 	 * trusted from the loopback proxy: a test's failed attempts never throttle another test.
 	 */
-	static String newAddress() {
+	public static String newAddress() {
 		int n = ADDRESSES.getAndIncrement();
 		return "198.51." + (100 + (n / 250) % 100) + "." + (1 + n % 250);
 	}
 
-	static WebSession anonymousFrom(int port, String address) {
+	public static WebSession anonymousFrom(int port, String address) {
 		return WebSession.anonymous(port).header("X-Forwarded-For", address);
 	}
 
 	/** The session ID in the store, from the SESSION cookie (Spring Session base64-encodes it). */
-	static String sessionId(WebSession session) {
+	public static String sessionId(WebSession session) {
 		String cookie = session.cookie("SESSION");
 		return cookie == null ? null : new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
 	}
 
 	/** A session in another "browser" carrying only the given SESSION cookie value. */
-	static WebSession withSessionCookie(int port, String cookieValue) {
+	public static WebSession withSessionCookie(int port, String cookieValue) {
 		return WebSession.anonymous(port).header("Cookie", "SESSION=" + cookieValue);
 	}
 
 	/** The outcomes of an account's audit events of one type, oldest first. */
-	static List<String> auditOutcomes(JdbcClient jdbc, String account, String type) {
+	public static List<String> auditOutcomes(JdbcClient jdbc, String account, String type) {
 		return jdbc.sql("SELECT outcome FROM audit_event WHERE account = :a AND type = :t ORDER BY id")
 			.param("a", account)
 			.param("t", type)

@@ -34,7 +34,7 @@ import com.walletdesk.support.DayTotalsCheck;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionRow;
 import com.walletdesk.transaction.TransactionService;
-import com.walletdesk.wallet.sandbox.SandboxWallet;
+import com.walletdesk.sandbox.SandboxWallet;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -5,24 +5,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import javax.sql.DataSource;
 
 import com.walletdesk.refund.RefundFixture.Shop;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.TestData;
-import com.walletdesk.support.TestDatabase;
 import com.walletdesk.support.WebSession;
 import com.walletdesk.transaction.TransactionService;
-import com.walletdesk.wallet.sandbox.SandboxBehaviour;
-import com.walletdesk.wallet.sandbox.SandboxWallet;
+import com.walletdesk.sandbox.SandboxBehaviour;
+import com.walletdesk.sandbox.SandboxWallet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import static com.walletdesk.refund.RefundFixture.refund;
 import static com.walletdesk.refund.RefundFixture.row;
@@ -63,12 +60,6 @@ class DailyBalanceIT {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	PlatformTransactionManager transactionManager;
 
 	@AfterEach
 	void tearDown() {
@@ -161,33 +152,6 @@ class DailyBalanceIT {
 		String old = this.data.tx(first.store()).amount(100_00).at(noon.minus(Duration.ofDays(2))).save();
 		this.data.tx(second.store()).amount(1_000_00).at(noon.minusSeconds(60)).save(); // another store's sales
 		assertThat(refund(session, old, "1.00").code()).isEqualTo("DAILY_BALANCE_EXCEEDED");
-	}
-
-	/** V37 reserved the refunds pending when it ran on their days' rows (the code before summed them). */
-	@Test
-	void theMigrationReservesTheRefundsPendingWhenItRanOnTheirChinaDays() {
-		Instant noon = Instant.parse("2026-11-24T04:00:00Z");
-		this.clock.set(noon);
-		Shop shop = RefundFixture.eurShop(this.data);
-		WebSession session = RefundFixture.signIn(this.port, shop.username());
-		String charge = this.data.tx(shop.store()).amount(100_00).at(noon.minusSeconds(3600)).save();
-		this.sandbox.setForStore(shop.store().id(), SandboxBehaviour.timeOut());
-		assertThat(refund(session, charge, "30.00").json().get("refund").get("status").asString()).isEqualTo("pending");
-		this.clock.advance(Duration.ofDays(1)); // the refund still counts on its own day
-		this.data.tx(shop.store()).amount(20_00).at(this.clock.instant()).save();
-		assertThat(refund(session, charge, "10.00").json().get("refund").get("status").asString()).isEqualTo("pending");
-		this.sandbox.clearStore(shop.store().id());
-		var kept = java.util.List.of(balanceRow(shop, LocalDate.parse("2026-11-24")),
-				balanceRow(shop, LocalDate.parse("2026-11-25")));
-		assertThat(kept).containsExactly(java.util.List.of(100_00L, 0L, 30_00L), java.util.List.of(20_00L, 0L, 10_00L));
-
-		TestDatabase.replayMigration(this.transactionManager, this.dataSource, "V37__day_total_pending_backfill.sql",
-				() -> this.jdbc.sql("UPDATE transaction_day_total SET refund_pending = 0 WHERE store_id = :store")
-					.param("store", shop.store().id())
-					.update(),
-				() -> assertThat(java.util.List.of(balanceRow(shop, LocalDate.parse("2026-11-24")),
-						balanceRow(shop, LocalDate.parse("2026-11-25"))))
-					.isEqualTo(kept));
 	}
 
 	/** The day's sales, stored refunds and reserved refunds. */

@@ -5,14 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 /**
  * Which database this test JVM runs against. The failsafe plugin runs the integration tests
  * twice: once with {@code walletdesk.test.db=h2} (an in-memory database per Spring context) and
@@ -26,24 +18,6 @@ public final class TestDatabase {
 
 	public static boolean isPostgres() {
 		return "postgresql".equals(System.getProperty("walletdesk.test.db"));
-	}
-
-	/**
-	 * Runs a migration script of this database's folder ({@code db/migration/h2} or
-	 * {@code postgresql}) again, inside a transaction that is rolled back, so the other tests'
-	 * data stays as it was: {@code before} (e.g. clearing what the script fills), the script,
-	 * then {@code check}.
-	 */
-	public static void replayMigration(PlatformTransactionManager transactionManager, DataSource dataSource,
-			String script, Runnable before, Runnable check) {
-		String folder = isPostgres() ? "postgresql" : "h2";
-		new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-			before.run();
-			ScriptUtils.executeSqlScript(DataSourceUtils.getConnection(dataSource),
-					new ClassPathResource("db/migration/" + folder + "/" + script));
-			check.run();
-			status.setRollbackOnly();
-		});
 	}
 
 	public static String postgresUrl() {

@@ -10,13 +10,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import javax.sql.DataSource;
 
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.support.DayTotalsCheck;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.TestData;
-import com.walletdesk.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,9 +48,6 @@ class StoreDayTotalsIT {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	DataSource dataSource;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
@@ -195,22 +190,6 @@ class StoreDayTotalsIT {
 		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("the day of charge");
 		assertThat(charge(charge).refunded()).isZero();
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
-	}
-
-	/** The backfill of V35 (for rows stored before the totals existed) gives what the writers keep up. */
-	@Test
-	void theMigrationsBackfillGivesTheTotalsTheWritersKeep() {
-		MerchantNode store = this.data.store("ny", this.data.group("totals", null).id(),
-				"America/New_York", "USD", "en-US");
-		String charge = this.data.tx(store).amount(100_00).at(CHINA_MIDNIGHT.minusSeconds(1)).save();
-		this.data.tx(store).amount(20_00).at(CHINA_MIDNIGHT).save();
-		this.data.tx(store).refundOf(charge).amount(30_00).at(CHINA_MIDNIGHT).save();
-		Map<String, DayTotalsCheck.Totals> kept = DayTotalsCheck.stored(this.jdbc, store.id());
-		TestDatabase.replayMigration(this.transactionManager, this.dataSource, "V35__transaction_day_total_backfill.sql",
-				() -> this.jdbc.sql("DELETE FROM transaction_day_total").update(),
-				() -> assertThat(DayTotalsCheck.stored(this.jdbc, store.id())).isEqualTo(kept)
-					.containsEntry("USD 2026-11-25", new DayTotalsCheck.Totals(100_00, 0))
-					.containsEntry("USD 2026-11-26", new DayTotalsCheck.Totals(20_00, 30_00)));
 	}
 
 	/** The store's stored day totals of one China date (zero when the day has no row). */

@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.walletdesk.account.AccountService;
 import com.walletdesk.account.CurrentUser;
-import com.walletdesk.account.MfaService;
-import com.walletdesk.account.SignInProgress;
+import com.walletdesk.account.signin.MfaService;
+import com.walletdesk.account.signin.SignInProgress;
 import com.walletdesk.web.ProblemException;
 
 import org.springframework.http.HttpStatus;

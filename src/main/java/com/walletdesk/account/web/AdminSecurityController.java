@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.walletdesk.account.AccountService;
-import com.walletdesk.account.ApiKeyService;
+import com.walletdesk.account.apikey.ApiKeyService;
 import com.walletdesk.account.CurrentUser;
-import com.walletdesk.account.MfaService;
+import com.walletdesk.account.signin.MfaService;
 import com.walletdesk.web.ProblemException;
 import com.walletdesk.web.RequestParams;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.walletdesk.account.CurrentUser;
-import com.walletdesk.account.MfaService;
-import com.walletdesk.account.SignInProgress;
+import com.walletdesk.account.signin.MfaService;
+import com.walletdesk.account.signin.SignInProgress;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.walletdesk.account.AccountService;
 import com.walletdesk.account.CurrentUser;
-import com.walletdesk.account.SignInProgress;
+import com.walletdesk.account.signin.SignInProgress;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

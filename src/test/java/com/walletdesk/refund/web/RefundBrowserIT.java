@@ -11,7 +11,7 @@ import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.Browser;
 import com.walletdesk.support.TestData;
-import com.walletdesk.wallet.sandbox.SandboxWallet;
+import com.walletdesk.sandbox.SandboxWallet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
