@@ -5,13 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import static com.walletdesk.jdbc.Columns.utc;
 
 /** The account table, its password history and its MFA recovery codes. */
 @Repository
@@ -193,10 +194,6 @@ public class Accounts {
 			.param("id", id)
 			.query(Integer.class)
 			.single();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	private static Account map(ResultSet rs, int row) throws SQLException {

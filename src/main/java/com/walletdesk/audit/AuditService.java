@@ -3,7 +3,6 @@ package com.walletdesk.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.walletdesk.jdbc.WritesAtCommit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,6 +17,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+
+import static com.walletdesk.jdbc.Columns.utc;
+import static com.walletdesk.jdbc.Columns.truncate;
 
 /**
  * The append-only audit trail: who did what, when, from where, with what outcome. Never a
@@ -62,12 +63,9 @@ public class AuditService {
 
 	private final Clock clock;
 
-	private final WritesAtCommit atCommit;
-
-	AuditService(JdbcClient jdbc, Clock clock, WritesAtCommit atCommit) {
+	AuditService(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.atCommit = atCommit;
 	}
 
 	/** Records an event in a transaction of its own: it stays recorded whatever becomes of the caller's. */
@@ -77,15 +75,12 @@ public class AuditService {
 	}
 
 	/**
-	 * Records an event in the caller's transaction, for a change and its record to commit (or be
-	 * lost) together: the record of a settled refund commits with the settlement, one commit
-	 * instead of two. The row is sent with the transaction's other writes held until its commit
-	 * ({@link WritesAtCommit}).
+	 * Records an event in the caller's transaction, for a change and its record to commit (or
+	 * roll back) together: a refund's settlement and the record of it.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordWithChange(String type, String outcome, String account, String resource, String details) {
-		this.atCommit.add(INSERT, row(type, outcome, account, resource, details), 1,
-				() -> new IllegalStateException("audit event not recorded"));
+		insert(type, outcome, account, resource, details);
 	}
 
 	private void insert(String type, String outcome, String account, String resource, String details) {
@@ -179,14 +174,6 @@ public class AuditService {
 			return request.getRemoteAddr();
 		}
 		return null;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static String truncate(String value, int max) {
-		return value == null || value.length() <= max ? value : value.substring(0, max);
 	}
 
 }

@@ -17,8 +17,6 @@ import com.walletdesk.money.InvalidAmountException;
 import com.walletdesk.money.Money;
 import com.walletdesk.web.ProblemException;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +31,6 @@ public class MerchantService {
 	private final MerchantNodes nodes;
 
 	private final Clock clock;
-
-	/**
-	 * Where each node sits in the tree, by id, as far as it was asked for: a node's path and kind
-	 * are fixed when it is created, and nodes are never moved or deleted, so this never goes stale,
-	 * on any instance. It spares a scope check its read of the store: one database round trip per
-	 * refund and per transaction looked up. Bounded, so a huge tree costs at most a few megabytes.
-	 */
-	private final Cache<Long, Placement> placements = Caffeine.newBuilder().maximumSize(100_000).build();
 
 	MerchantService(MerchantNodes nodes, Clock clock) {
 		this.nodes = nodes;
@@ -81,44 +71,17 @@ public class MerchantService {
 		return this.nodes.findById(id).filter(scope::contains).orElseThrow(() -> ProblemException.notFound("Merchant"));
 	}
 
+	/**
+	 * The one answer to "may this account see this store": the store, or 404 unless the node is
+	 * a store inside the scope. Reads the node every time, so a node moved or re-licensed is
+	 * judged as it is now.
+	 */
 	public MerchantNode requireVisibleStore(Scope scope, long id) {
 		MerchantNode node = requireVisible(scope, id);
 		if (!node.isStore()) {
 			throw ProblemException.notFound("Store");
 		}
 		return node;
-	}
-
-	/**
-	 * {@link #requireVisibleStore} for a caller that needs only the answer, not the store's
-	 * details: 404 unless the node is a store inside the scope. Reads the node only the first
-	 * time ({@link #placements}).
-	 */
-	public void requireStoreInScope(Scope scope, long id) {
-		Placement placement = this.placements.getIfPresent(id);
-		if (placement == null) {
-			MerchantNode node = this.nodes.findById(id).orElseThrow(() -> ProblemException.notFound("Merchant"));
-			placement = new Placement(node.path(), node.kind());
-			if (placement.isFinal(id)) {
-				this.placements.put(id, placement);
-			}
-		}
-		if (!scope.containsPath(placement.path())) {
-			throw ProblemException.notFound("Merchant");
-		}
-		if (placement.kind() != MerchantNode.Kind.STORE) {
-			throw ProblemException.notFound("Store");
-		}
-	}
-
-	/** A node's path and kind: what a scope check needs, and what never changes. */
-	private record Placement(String path, MerchantNode.Kind kind) {
-
-		/** Whether the path is the node's own; inside the transaction creating it, it is not yet. */
-		boolean isFinal(long id) {
-			return this.path.endsWith("/" + id + "/");
-		}
-
 	}
 
 	/** Nodes by id, for decorating rows the caller is already allowed to see. */

@@ -19,13 +19,11 @@ import com.walletdesk.money.Money;
  * @param nextCheckAt when the reconciler may ask next
  * @param answeredState the state the first answer reported; null while the request runs
  * @param answeredRemaining the charge's remaining amount in that answer
- * @param plannedTransactionId the ID its refund_dashboard transaction is to have, drawn with the
- *        refund (null until stored)
  */
 record Refund(Long id, long accountId, String createdBy, String idempotencyKey, String fingerprint, String chargeId,
 		long storeId, long amount, String currency, String reason, RefundState state, String transactionId,
 		String providerReference, String providerMessage, Instant createdAt, Instant settledAt, int attempts,
-		Instant nextCheckAt, RefundState answeredState, Long answeredRemaining, String plannedTransactionId) {
+		Instant nextCheckAt, RefundState answeredState, Long answeredRemaining) {
 
 	Refund {
 		Objects.requireNonNull(state, "state");
@@ -42,7 +40,7 @@ record Refund(Long id, long accountId, String createdBy, String idempotencyKey, 
 			String chargeId, long storeId, Money amount, String reason, Instant createdAt, Instant firstCheckAt) {
 		return new Refund(null, accountId, createdBy, idempotencyKey, fingerprint, chargeId, storeId, amount.minor(),
 				amount.currency().getCurrencyCode(), reason, RefundState.PENDING, null, null, null, createdAt, null, 0,
-				firstCheckAt, null, null, null);
+				firstCheckAt, null, null);
 	}
 
 	/** The whole remaining balance, once known (a refund asked for without an amount, not yet answered). */
@@ -54,7 +52,7 @@ record Refund(Long id, long accountId, String createdBy, String idempotencyKey, 
 		return new Refund(this.id, this.accountId, this.createdBy, this.idempotencyKey, this.fingerprint,
 				this.chargeId, this.storeId, remaining, this.currency, this.reason, this.state, this.transactionId,
 				this.providerReference, this.providerMessage, this.createdAt, this.settledAt, this.attempts,
-				this.nextCheckAt, this.answeredState, this.answeredRemaining, this.plannedTransactionId);
+				this.nextCheckAt, this.answeredState, this.answeredRemaining);
 	}
 
 	/** The wallet applied it. */
@@ -64,7 +62,7 @@ record Refund(Long id, long accountId, String createdBy, String idempotencyKey, 
 		return new Refund(this.id, this.accountId, this.createdBy, this.idempotencyKey, this.fingerprint,
 				this.chargeId, this.storeId, this.amount, this.currency, this.reason, RefundState.SUCCEEDED,
 				newTransactionId, reference, null, this.createdAt, at, this.attempts, this.nextCheckAt,
-				this.answeredState, this.answeredRemaining, this.plannedTransactionId);
+				this.answeredState, this.answeredRemaining);
 	}
 
 	/** The wallet declined it, in its own words. */
@@ -73,7 +71,7 @@ record Refund(Long id, long accountId, String createdBy, String idempotencyKey, 
 		return new Refund(this.id, this.accountId, this.createdBy, this.idempotencyKey, this.fingerprint,
 				this.chargeId, this.storeId, this.amount, this.currency, this.reason, RefundState.FAILED, null,
 				reference, message, this.createdAt, at, this.attempts, this.nextCheckAt, this.answeredState,
-				this.answeredRemaining, this.plannedTransactionId);
+				this.answeredRemaining);
 	}
 
 	/** Records the first answer given for it (its state now, and the charge's remaining amount). */
@@ -84,7 +82,7 @@ record Refund(Long id, long accountId, String createdBy, String idempotencyKey, 
 		return new Refund(this.id, this.accountId, this.createdBy, this.idempotencyKey, this.fingerprint,
 				this.chargeId, this.storeId, this.amount, this.currency, this.reason, this.state, this.transactionId,
 				this.providerReference, this.providerMessage, this.createdAt, this.settledAt, this.attempts,
-				this.nextCheckAt, this.state, remaining, this.plannedTransactionId);
+				this.nextCheckAt, this.state, remaining);
 	}
 
 	boolean isAnswered() {

@@ -35,7 +35,7 @@ class RefundAudit {
 		this.audit.record(TYPE, outcome(result), username, resource(chargeId), attemptDetails(command, result));
 	}
 
-	/** {@link #attempt}, written in the settlement's transaction (see AuditService#recordWithChange). */
+	/** {@link #attempt}, written in the settlement's transaction (it commits, or rolls back, with it). */
 	void settledAttempt(String username, String chargeId, RefundCommand command, RefundResult result) {
 		this.audit.recordWithChange(TYPE, outcome(result), username, resource(chargeId), attemptDetails(command, result));
 	}
@@ -72,28 +72,19 @@ class RefundAudit {
 		this.audit.record(TYPE, "ERROR", username, resource(chargeId), json(details));
 	}
 
-	/**
-	 * The reconciler's settlement of a refund. It says who asked for the refund and from where:
-	 * should a crash of the database server have lost the attempt's own record (which commits
-	 * with a settlement that does not wait for the disk), this one still tells.
-	 *
-	 * @param requestedFrom the address the refund was asked from; null when unknown
-	 */
-	void reconciled(Refund refund, String requestedFrom) {
+	/** The reconciler's settlement of a refund, written in the settlement's transaction: who asked for it, and the outcome. */
+	void reconciled(Refund refund) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("refund", String.valueOf(refund.id()));
 		put(details, refund.amountMoney());
 		details.put("reason", refund.reason());
 		details.put("requestedBy", refund.createdBy());
-		if (requestedFrom != null) {
-			details.put("requestedFrom", requestedFrom);
-		}
 		details.put("attempts", refund.attempts());
 		if (refund.providerMessage() != null) {
 			details.put("message", refund.providerMessage());
 		}
-		this.audit.record(TYPE, "RECONCILED_" + refund.state().name(), RECONCILER, resource(refund.chargeId()),
-				json(details));
+		this.audit.recordWithChange(TYPE, "RECONCILED_" + refund.state().name(), RECONCILER,
+				resource(refund.chargeId()), json(details));
 	}
 
 	private static void put(Map<String, Object> details, Money amount) {

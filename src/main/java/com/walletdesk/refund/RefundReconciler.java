@@ -46,8 +46,6 @@ public class RefundReconciler {
 
 	private final WalletService wallet;
 
-	private final RefundAudit audit;
-
 	private final Clock clock;
 
 	private final List<Duration> backoff;
@@ -55,7 +53,7 @@ public class RefundReconciler {
 	private final int batchSize;
 
 	RefundReconciler(PlatformTransactionManager transactionManager, Refunds refunds, TransactionService transactions,
-			RefundSettlement settlement, WalletService wallet, RefundAudit audit, Clock clock,
+			RefundSettlement settlement, WalletService wallet, Clock clock,
 			@Value("${walletdesk.refund.reconcile.backoff:PT1M,PT5M,PT1H,P1D}") List<Duration> backoff,
 			@Value("${walletdesk.refund.reconcile.batch-size:50}") int batchSize) {
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -63,7 +61,6 @@ public class RefundReconciler {
 		this.transactions = transactions;
 		this.settlement = settlement;
 		this.wallet = wallet;
-		this.audit = audit;
 		this.clock = clock;
 		if (backoff.isEmpty()) {
 			throw new IllegalArgumentException("walletdesk.refund.reconcile.backoff needs at least one duration");
@@ -130,11 +127,8 @@ public class RefundReconciler {
 				// never reached the wallet: send it again; the same key makes this safe
 				answer = this.wallet.refund(order);
 			}
-			Refund settled = this.settlement.settle(refundId, answer, false);
-			if (refund.isPending() && settled.state().isFinal()) {
-				this.audit.reconciled(settled, this.refunds.sourceIpOf(refundId).orElse(null));
-			}
-			return settled.state();
+			// the settlement writes the reconciler's audit record when the refund ends here
+			return this.settlement.settleForReconciler(refundId, answer).state();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Refund {} could not be reconciled now; it stays pending until its next check", refundId, ex);

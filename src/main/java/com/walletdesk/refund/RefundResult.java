@@ -26,6 +26,16 @@ public record RefundResult(HttpStatus status, String code, String message, Map<S
 				replayed);
 	}
 
+	/** The first answer recorded for a refund: accepted (succeeded or pending) or declined by the wallet. */
+	static RefundResult firstAnswer(Refund refund, boolean replayed) {
+		if (refund.answeredState() == RefundState.FAILED) {
+			return refused(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, RefundCodes.PROVIDER_DECLINED,
+					refund.providerMessage()), replayed);
+		}
+		return accepted(RefundView.asAnswered(refund), Money.ofMinor(refund.answeredRemaining(), refund.currency()),
+				replayed);
+	}
+
 	/** Succeeded or pending: the refund exists and its amount is refunded or reserved. */
 	public boolean isAccepted() {
 		return this.status == HttpStatus.CREATED;

@@ -12,7 +12,6 @@ import com.walletdesk.wallet.WalletAnswer;
 import com.walletdesk.wallet.WalletService;
 import com.walletdesk.web.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -102,7 +101,7 @@ public class RefundService {
 		TransactionRow charge = this.query.find(user, chargeId);
 		requirePrivilege(user);
 		if (!charge.isCharge() || charge.remaining() <= 0) {
-			throw notRefundable();
+			throw Refusals.notRefundable();
 		}
 		return new RefundDraft(charge, charge.remainingMoney(), newIdempotencyKey());
 	}
@@ -125,7 +124,7 @@ public class RefundService {
 		TransactionRow charge = this.query.find(user, chargeId);
 		requirePrivilege(user);
 		if (!charge.isCharge()) {
-			throw notRefundable();
+			throw Refusals.notRefundable();
 		}
 		String reason = ValidRefundRequest.checkReason(command.reason());
 		Money amount = ValidRefundRequest.checkAmount(command.amount(), charge.currency());
@@ -141,33 +140,21 @@ public class RefundService {
 		this.checkpoints.reached(RefundCheckpoints.Step.AFTER_RESERVATION);
 		WalletAnswer answer = this.wallet.refund(order(reserved.refund(), reserved.charge()));
 		this.checkpoints.reached(RefundCheckpoints.Step.AFTER_WALLET_ANSWER);
-		// the attempt's record commits with its settlement (one commit, not two)
-		Refund settled = this.settlement.settle(reserved.refund().id(), answer, true, after -> this.audit
-			.settledAttempt(user.username(), chargeId, command, answerOf(after, false)));
-		return new Attempt(answerOf(settled, false), true);
+		// the settlement writes the attempt's audit record, in its own commit
+		Refund settled = this.settlement.settleForRequest(reserved.refund().id(), answer, user.username(), chargeId,
+				command);
+		return new Attempt(RefundResult.firstAnswer(settled, false), true);
 	}
 
 	/** A request with a key already used by this account: its first answer, or why not. */
 	private static RefundResult answerExisting(Refund existing, ValidRefundRequest request) {
 		if (!existing.fingerprint().equals(request.fingerprint())) {
-			throw ProblemException.unprocessable(RefundCodes.IDEMPOTENCY_KEY_REUSED,
-					"This Idempotency-Key was already used for a different refund request");
+			throw Refusals.keyReused();
 		}
 		if (!existing.isAnswered()) {
-			throw ProblemException.conflict(RefundCodes.REQUEST_IN_PROGRESS,
-					"A refund with this Idempotency-Key is still being processed; ask again in a moment");
+			throw Refusals.inProgress();
 		}
-		return answerOf(existing, true);
-	}
-
-	/** The first answer recorded for a refund: accepted (succeeded or pending) or declined. */
-	private static RefundResult answerOf(Refund refund, boolean replayed) {
-		if (refund.answeredState() == RefundState.FAILED) {
-			return RefundResult.refused(new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
-					RefundCodes.PROVIDER_DECLINED, refund.providerMessage()), replayed);
-		}
-		return RefundResult.accepted(RefundView.asAnswered(refund),
-				Money.ofMinor(refund.answeredRemaining(), refund.currency()), replayed);
+		return RefundResult.firstAnswer(existing, true);
 	}
 
 	static RefundOrder order(Refund refund, TransactionRow charge) {
@@ -177,14 +164,8 @@ public class RefundService {
 
 	private static void requirePrivilege(CurrentUser user) {
 		if (!user.canRefund()) {
-			throw ProblemException.forbidden(RefundCodes.REFUND_NOT_PERMITTED,
-					"This account may not refund; ask your administrator for the refund privilege");
+			throw Refusals.notPermitted();
 		}
-	}
-
-	private static ProblemException notRefundable() {
-		return ProblemException.unprocessable(RefundCodes.NOT_REFUNDABLE,
-				"This transaction cannot be refunded: it is not a charge, or nothing remains of it");
 	}
 
 }

@@ -5,12 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.function.Consumer;
 
-import com.walletdesk.audit.AuditService;
-import com.walletdesk.jdbc.WritesAtCommit;
 import com.walletdesk.money.Money;
-import com.walletdesk.transaction.TransactionIdTakenException;
+import com.walletdesk.transaction.RefundNotReservedException;
 import com.walletdesk.transaction.TransactionRow;
 import com.walletdesk.transaction.TransactionService;
 import com.walletdesk.wallet.WalletAnswer;
@@ -23,14 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The two database transactions of a refund (DESIGN.md "The refund, step by step"); the wallet
- * is called between them, outside any transaction.
+ * is called between them, outside any transaction. Both commit as usual: each waits until its
+ * changes are on disk, so a refund the request answered for stays answered after any crash.
  * <ul>
  * <li>A ({@link #reserve}): the refund row by idempotency key, then the reservation on the
- * charge and on its store's China day (each a guarded UPDATE that locks its row, both sent with
- * the commit in one round trip); or a refusal with nothing changed.</li>
- * <li>B ({@link #settle}): the wallet's answer applied to a refund still pending: succeeded
- * (refund_dashboard transaction, reservation moved to refunded), failed (reservation released),
- * or left pending.</li>
+ * charge and on its store's China day (each a guarded UPDATE that locks its row); or a refusal
+ * with nothing changed.</li>
+ * <li>B ({@link #settleForRequest}, {@link #settleForReconciler}): the wallet's answer applied to
+ * a refund still pending: succeeded (refund_dashboard transaction, reservation moved to
+ * refunded), failed (reservation released), or left pending; with its audit record.</li>
  * </ul>
  * Locks are always taken in the same order (refund key, charge, day row) so refunds never
  * deadlock one another, nor the transaction module's other writers (charge rows before day rows).
@@ -44,25 +42,24 @@ class RefundSettlement {
 
 	private final Refunds refunds;
 
+	private final RefundAudit audit;
+
 	private final Clock clock;
 
 	private final RefundCheckpoints checkpoints;
 
 	private final Duration firstCheckAfter;
 
-	private final WritesAtCommit atCommit;
-
 	RefundSettlement(PlatformTransactionManager transactionManager, TransactionService transactions, Refunds refunds,
-			Clock clock, RefundCheckpoints checkpoints,
-			@Value("${walletdesk.refund.reconcile.pending-after:PT2M}") Duration firstCheckAfter,
-			WritesAtCommit atCommit) {
+			RefundAudit audit, Clock clock, RefundCheckpoints checkpoints,
+			@Value("${walletdesk.refund.reconcile.pending-after:PT2M}") Duration firstCheckAfter) {
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.transactions = transactions;
 		this.refunds = refunds;
+		this.audit = audit;
 		this.clock = clock;
 		this.checkpoints = checkpoints;
 		this.firstCheckAfter = firstCheckAfter;
-		this.atCommit = atCommit;
 	}
 
 	/** The outcome of transaction A: a new refund, reserved; or the refund already holding the key. */
@@ -90,7 +87,7 @@ class RefundSettlement {
 			Money asked = request.amount() != null ? request.amount() : charge.amountMoney();
 			Optional<Refund> stored = this.refunds.insertIfAbsent(Refund.pending(accountId, username,
 					request.idempotencyKey(), request.fingerprint(), charge.id(), charge.storeId(), asked,
-					request.reason(), now, now.plus(this.firstCheckAfter)), AuditService.currentSourceIp());
+					request.reason(), now, now.plus(this.firstCheckAfter)));
 			if (stored.isEmpty()) {
 				return new KeyTaken(this.refunds.findByKey(accountId, request.idempotencyKey()).orElseThrow());
 			}
@@ -98,97 +95,98 @@ class RefundSettlement {
 			if (request.amount() == null) {
 				long remaining = this.transactions.lock(charge.id()).map(TransactionRow::remaining).orElse(0L);
 				if (remaining <= 0) {
-					throw notRefundable();
+					throw Refusals.notRefundable();
 				}
 				refund = refund.withWholeRemaining(remaining);
 				this.refunds.changeAmount(refund.id(), refund.amount());
 			}
-			// the charge's and the day's guarded UPDATEs, sent with the commit, refuse what does not
-			// fit (the tables' CHECKs would too), exactly, however many refunds run at once: the
-			// transaction then rolls back with the refusal, refund row included
-			this.transactions.reserveRefundAtCommit(charge, refund.amount(), now, () -> exceedsRemaining(charge),
-					() -> ProblemException.unprocessable(RefundCodes.DAILY_BALANCE_EXCEEDED,
-							RefundCodes.DAILY_BALANCE_MESSAGE));
+			try {
+				this.transactions.reserveRefund(charge, refund.amount(), now);
+			}
+			catch (RefundNotReservedException refused) {
+				// thrown out of this transaction: it rolls back, refund row included
+				throw switch (refused.reason()) {
+					case EXCEEDS_REMAINING -> Refusals.exceedsRemaining(remainingOf(charge));
+					case EXCEEDS_DAILY_BALANCE -> Refusals.dailyBalanceExceeded();
+				};
+			}
 			return new Reserved(refund, charge);
 		});
 	}
 
 	/**
-	 * Transaction B: applies a wallet answer to a refund that is still pending (a refund settled
-	 * meanwhile, by the reconciler or another instance, is left as it is), and records the first
-	 * answer when the request is answering now or the refund has reached its final state.
+	 * Transaction B for the request that reserved the refund: applies the wallet's answer,
+	 * records the request's answer, and writes the attempt's audit record, in one commit.
+	 *
+	 * @param chargeId the charge as the request named it (the audit record's resource)
 	 */
-	Refund settle(long refundId, WalletAnswer answer, boolean answeringRequest) {
-		return settle(refundId, answer, answeringRequest, refund -> {
+	Refund settleForRequest(long refundId, WalletAnswer answer, String username, String chargeId,
+			RefundCommand command) {
+		return this.transaction.execute(status -> {
+			Refund settled = apply(refundId, answer, true).after();
+			this.audit.settledAttempt(username, chargeId, command, RefundResult.firstAnswer(settled, false));
+			this.checkpoints.reached(RefundCheckpoints.Step.BEFORE_SETTLEMENT_COMMIT);
+			return settled;
 		});
 	}
 
 	/**
-	 * {@link #settle(long, WalletAnswer, boolean)}, with {@code record} given the refund as
-	 * settled, in the same transaction (its audit record commits with it).
+	 * Transaction B for the reconciler: applies the wallet's answer to a refund still pending; a
+	 * refund that reaches its final state here gets the reconciler's audit record, in the same
+	 * commit. A refund settled meanwhile (by its request or another instance) is left as it is.
 	 */
-	Refund settle(long refundId, WalletAnswer answer, boolean answeringRequest, Consumer<Refund> record) {
-		try {
-			return settle(refundId, answer, answeringRequest, record, true);
-		}
-		catch (TransactionIdTakenException taken) {
-			// a channel sent a transaction in under the ID drawn for this refund; all of it rolled
-			// back: settle again under a new ID
-			return settle(refundId, answer, answeringRequest, record, false);
-		}
+	Refund settleForReconciler(long refundId, WalletAnswer answer) {
+		return this.transaction.execute(status -> {
+			Move move = apply(refundId, answer, false);
+			if (move.before().isPending() && move.after().state().isFinal()) {
+				this.audit.reconciled(move.after());
+			}
+			this.checkpoints.reached(RefundCheckpoints.Step.BEFORE_SETTLEMENT_COMMIT);
+			return move.after();
+		});
 	}
 
 	/**
-	 * One try of transaction B; {@code underPlannedId}: its refund_dashboard transaction takes the
-	 * ID drawn with the refund ({@link Refund#plannedTransactionId()}, when it has one).
+	 * Applies a wallet answer to a refund that is still pending, and records the first answer when
+	 * the request is answering now or the refund has reached its final state. Inside B.
 	 */
-	private Refund settle(long refundId, WalletAnswer answer, boolean answeringRequest, Consumer<Refund> record,
-			boolean underPlannedId) {
-		return this.transaction.execute(status -> {
-			// B's commit does not wait for the disk; A's did. Should a crash of the database server
-			// lose B, the refund is still pending and reserved, and the reconciler settles it from
-			// the wallet's answer, under the transaction ID drawn in A: what the request answered
-			// comes true. One wait for the disk per refund instead of two (docs/refunds.md).
-			this.atCommit.commitWithoutWaitingForTheDisk();
-			Instant now = now();
-			Refund before = this.refunds.lock(refundId).orElseThrow();
-			Refund after = before;
-			TransactionRow charge = null;
-			if (before.isPending()) {
-				switch (answer.status()) {
-					case SUCCEEDED -> {
-						TransactionService.SettledRefund settled = this.transactions.settleRefund(before.chargeId(),
-								before.amount(), before.createdAt(), answer.providerReference(),
-								underPlannedId ? before.plannedTransactionId() : null);
-						charge = settled.charge();
-						after = before.succeed(settled.transactionId(), answer.providerReference(), now);
-					}
-					case DECLINED -> {
-						charge = this.transactions.releaseRefund(before.chargeId(), before.amount(), before.createdAt());
-						after = before.fail(declineMessage(answer), answer.providerReference(), now);
-					}
-					case NOT_FOUND, UNKNOWN -> {
-						// no definite answer: stays pending and reserved until the reconciler knows more
-					}
+	private Move apply(long refundId, WalletAnswer answer, boolean answeringRequest) {
+		Instant now = now();
+		Refund before = this.refunds.lock(refundId).orElseThrow();
+		Refund after = before;
+		TransactionRow charge = null;
+		if (before.isPending()) {
+			switch (answer.status()) {
+				case SUCCEEDED -> {
+					TransactionService.SettledRefund settled = this.transactions.settleRefund(before.chargeId(),
+							before.amount(), before.createdAt(), answer.providerReference());
+					charge = settled.charge();
+					after = before.succeed(settled.transactionId(), answer.providerReference(), now);
+				}
+				case DECLINED -> {
+					charge = this.transactions.releaseRefund(before.chargeId(), before.amount(), before.createdAt());
+					after = before.fail(declineMessage(answer), answer.providerReference(), now);
+				}
+				case NOT_FOUND, UNKNOWN -> {
+					// no definite answer: stays pending and reserved until the reconciler knows more
 				}
 			}
-			if (!after.isAnswered() && (answeringRequest || after.state().isFinal())) {
-				after = after.answer(charge != null ? charge.remaining() : remainingOf(before.chargeId()));
-			}
-			if (after != before) {
-				this.refunds.updateAtCommit(before, after);
-			}
-			record.accept(after);
-			this.checkpoints.reached(RefundCheckpoints.Step.BEFORE_SETTLEMENT_COMMIT);
-			return after;
-		});
+		}
+		if (!after.isAnswered() && (answeringRequest || after.state().isFinal())) {
+			after = after.answer(charge != null ? charge.remaining() : remainingOf(before.chargeId()));
+		}
+		if (after != before) {
+			this.refunds.update(before, after);
+		}
+		return new Move(before, after);
 	}
 
-	private ProblemException exceedsRemaining(TransactionRow charge) {
-		long remaining = remainingOf(charge.id());
-		return ProblemException.unprocessable(RefundCodes.REFUND_EXCEEDS_REMAINING,
-				"The refund amount is greater than what remains of the charge ("
-						+ Money.ofMinor(remaining, charge.currency()) + ")");
+	/** A refund as B found it (locked) and as B leaves it. */
+	private record Move(Refund before, Refund after) {
+	}
+
+	private Money remainingOf(TransactionRow charge) {
+		return Money.ofMinor(remainingOf(charge.id()), charge.currency());
 	}
 
 	private long remainingOf(String chargeId) {
@@ -203,11 +201,6 @@ class RefundSettlement {
 	private Instant now() {
 		// stored with millisecond precision, so what a replay reads back equals what was first sent
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-	}
-
-	private static ProblemException notRefundable() {
-		return ProblemException.unprocessable(RefundCodes.NOT_REFUNDABLE,
-				"This transaction cannot be refunded: it is not a charge, or nothing remains of it");
 	}
 
 }

@@ -3,21 +3,17 @@ package com.walletdesk.refund;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-
-import com.walletdesk.jdbc.WritesAtCommit;
-import com.walletdesk.transaction.TransactionService;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+
+import static com.walletdesk.jdbc.Columns.instant;
+import static com.walletdesk.jdbc.Columns.truncate;
+import static com.walletdesk.jdbc.Columns.utc;
 
 /** The refund table. Every write that changes a state is guarded by the state it expects. */
 @Repository
@@ -26,34 +22,28 @@ class Refunds {
 	private static final String COLUMNS = "r.id, r.account_id, r.created_by, r.idempotency_key, r.fingerprint, r.charge_id, "
 			+ "r.store_id, r.amount, r.currency, r.reason, r.state, r.transaction_id, r.provider_reference, "
 			+ "r.provider_message, r.created_at, r.settled_at, r.attempts, r.next_check_at, r.answered_state, "
-			+ "r.answered_remaining, r.planned_transaction_id";
+			+ "r.answered_remaining";
 
 	private final JdbcClient jdbc;
 
-	private final WritesAtCommit atCommit;
-
-	Refunds(JdbcClient jdbc, WritesAtCommit atCommit) {
+	Refunds(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.atCommit = atCommit;
 	}
 
 	/**
 	 * Stores a new refund unless its (account, idempotency key) is taken: the unique constraint
 	 * decides, so two requests with one key can never both get here. Empty when taken (on
-	 * PostgreSQL, after waiting for a concurrent insert of the same key to commit or roll back).
-	 * The same statement draws the ID its refund_dashboard transaction is to have
-	 * ({@link Refund#plannedTransactionId()}), so that costs no round trip.
-	 *
-	 * @param sourceIp the address it was asked from (kept for the reconciler's audit record)
+	 * PostgreSQL, after waiting for a concurrent insert of the same key to commit or roll back);
+	 * else the refund under the ID the INSERT returned.
 	 */
-	Optional<Refund> insertIfAbsent(Refund refund, String sourceIp) {
+	Optional<Refund> insertIfAbsent(Refund refund) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		int inserted = this.jdbc.sql("""
 				INSERT INTO refund (account_id, created_by, idempotency_key, fingerprint, charge_id, store_id, amount,
-				  currency, reason, state, created_at, attempts, next_check_at, planned_transaction_id, source_ip)
+				  currency, reason, state, created_at, attempts, next_check_at)
 				VALUES (:account, :createdBy, :key, :fingerprint, :charge, :store, :amount, :currency, :reason, :state,
-				  :createdAt, 0, :nextCheckAt, %s, :sourceIp)
-				ON CONFLICT DO NOTHING""".formatted(TransactionService.NEW_ID_SQL))
+				  :createdAt, 0, :nextCheckAt)
+				ON CONFLICT DO NOTHING""")
 			.param("account", refund.accountId())
 			.param("createdBy", refund.createdBy())
 			.param("key", refund.idempotencyKey())
@@ -66,28 +56,15 @@ class Refunds {
 			.param("state", refund.state().wireName())
 			.param("createdAt", utc(refund.createdAt()))
 			.param("nextCheckAt", utc(refund.nextCheckAt()))
-			.param("sourceIp", truncate(sourceIp, 64))
-			.update(keys, "id", "planned_transaction_id");
+			.update(keys, "id");
 		if (inserted == 0) {
 			return Optional.empty();
 		}
-		Map<String, Object> written = keys.getKeys();
-		long id = ((Number) written.get("id")).longValue();
+		long id = keys.getKeyAs(Number.class).longValue();
 		return Optional.of(new Refund(id, refund.accountId(), refund.createdBy(), refund.idempotencyKey(),
 				refund.fingerprint(), refund.chargeId(), refund.storeId(), refund.amount(), refund.currency(),
 				refund.reason(), refund.state(), null, null, null, refund.createdAt(), null, 0, refund.nextCheckAt(),
-				null, null, (String) written.get("planned_transaction_id")));
-	}
-
-	/** The address a refund was asked from; empty when unknown. */
-	Optional<String> sourceIpOf(long id) {
-		return this.jdbc.sql("SELECT r.source_ip FROM refund r WHERE r.id = :id")
-			.param("id", id)
-			.query(String.class)
-			.list()
-			.stream()
-			.filter(Objects::nonNull)
-			.findFirst();
+				null, null));
 	}
 
 	/** Sets the amount of a refund stored in this transaction (a whole-remaining refund, once known). */
@@ -131,26 +108,29 @@ class Refunds {
 
 	/**
 	 * Writes a refund's move and answer, only if it is still in the state it was read in (the
-	 * caller holds its lock; the guard makes a lost update impossible anyway). Sent when the
-	 * transaction commits ({@link WritesAtCommit}): nothing reads the refund back before.
+	 * caller holds its lock; the guard makes a lost update impossible anyway).
+	 *
+	 * @throws IllegalRefundMoveException when it is no longer in that state
 	 */
-	void updateAtCommit(Refund before, Refund after) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("state", after.state().wireName());
-		params.put("transactionId", after.transactionId());
-		params.put("reference", truncate(after.providerReference(), 64));
-		params.put("message", truncate(after.providerMessage(), 500));
-		params.put("settledAt", after.settledAt() == null ? null : utc(after.settledAt()));
-		params.put("answeredState", after.answeredState() == null ? null : after.answeredState().wireName());
-		params.put("answeredRemaining", after.answeredRemaining());
-		params.put("id", after.id());
-		params.put("previousState", before.state().wireName());
-		this.atCommit.add("""
+	void update(Refund before, Refund after) {
+		int updated = this.jdbc.sql("""
 				UPDATE refund SET state = :state, transaction_id = :transactionId, provider_reference = :reference,
 				  provider_message = :message, settled_at = :settledAt, answered_state = :answeredState,
 				  answered_remaining = :answeredRemaining
-				WHERE id = :id AND state = :previousState""", params, 1,
-				() -> new IllegalRefundMoveException("refund " + after.id() + " is no longer " + before.state().wireName()));
+				WHERE id = :id AND state = :previousState""")
+			.param("state", after.state().wireName())
+			.param("transactionId", after.transactionId())
+			.param("reference", truncate(after.providerReference(), 64))
+			.param("message", truncate(after.providerMessage(), 500))
+			.param("settledAt", utc(after.settledAt()))
+			.param("answeredState", after.answeredState() == null ? null : after.answeredState().wireName())
+			.param("answeredRemaining", after.answeredRemaining())
+			.param("id", after.id())
+			.param("previousState", before.state().wireName())
+			.update();
+		if (updated != 1) {
+			throw new IllegalRefundMoveException("refund " + after.id() + " is no longer " + before.state().wireName());
+		}
 	}
 
 	/**
@@ -191,21 +171,7 @@ class Refunds {
 				RefundState.fromWire(rs.getString("state")), rs.getString("transaction_id"),
 				rs.getString("provider_reference"), rs.getString("provider_message"), instant(rs, "created_at"),
 				instant(rs, "settled_at"), rs.getInt("attempts"), instant(rs, "next_check_at"),
-				answered == null ? null : RefundState.fromWire(answered), answeredRemaining,
-				rs.getString("planned_transaction_id"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static String truncate(String value, int max) {
-		return value == null || value.length() <= max ? value : value.substring(0, max);
+				answered == null ? null : RefundState.fromWire(answered), answeredRemaining);
 	}
 
 }

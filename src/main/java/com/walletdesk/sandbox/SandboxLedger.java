@@ -38,11 +38,10 @@ class SandboxLedger {
 	SandboxLedgerEntry record(SandboxLedgerEntry entry) {
 		// The simulated wallet's books are not ours to keep durable: a real wallet's are on its own
 		// servers. So this write does not wait for the disk (PostgreSQL's synchronous_commit, off
-		// for this one autocommitted statement), which leaves a refund one commit that does: its
-		// reservation (its settlement does not wait either, see RefundSettlement). A crash of the
-		// database server itself could lose the last fraction of a second of these rows, as a
-		// simulator may; nothing else changes (H2 knows set_config too, and ignores it). Inside a transaction it would take the whole
-		// transaction's durability with it; the wallet is only ever called outside one (WalletService).
+		// for this one autocommitted statement; H2 knows set_config too, and ignores it). A crash of
+		// the database server itself could lose the last fraction of a second of these rows, as a
+		// simulator may. Inside a transaction it would take that transaction's durability with it;
+		// the wallet is only ever called outside one (WalletService), and this checks it.
 		Assert.state(!TransactionSynchronizationManager.isActualTransactionActive(),
 				"the sandbox wallet's books are written outside any database transaction");
 		int inserted = this.jdbc.sql("""

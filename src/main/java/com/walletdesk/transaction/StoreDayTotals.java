@@ -1,17 +1,12 @@
 package com.walletdesk.transaction;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
-
-import com.walletdesk.jdbc.WritesAtCommit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +24,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class StoreDayTotals {
-
-	/** The daily balance's day: the calendar day in China (UTC+8, no daylight saving). */
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private static final Comparator<Key> ORDER = Comparator.comparingLong(Key::storeId)
 		.thenComparing(Key::currency)
@@ -63,12 +55,9 @@ class StoreDayTotals {
 
 	private final JdbcTemplate batch;
 
-	private final WritesAtCommit atCommit;
-
-	StoreDayTotals(JdbcClient jdbc, JdbcTemplate batch, WritesAtCommit atCommit) {
+	StoreDayTotals(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.batch = batch;
-		this.atCommit = atCommit;
 	}
 
 	/**
@@ -79,7 +68,7 @@ class StoreDayTotals {
 	void add(Collection<TransactionRow> rows) {
 		Map<Key, Sums> days = new TreeMap<>(ORDER);
 		for (TransactionRow row : rows) {
-			Key key = new Key(row.storeId(), row.currency(), chinaDate(row.createdAt()));
+			Key key = new Key(row.storeId(), row.currency(), ChinaDay.of(row.createdAt()));
 			days.merge(key, Sums.of(row), Sums::plus);
 		}
 		List<Map.Entry<Key, Sums>> missing = update(List.copyOf(days.entrySet()));
@@ -122,15 +111,14 @@ class StoreDayTotals {
 	}
 
 	/**
-	 * Reserves a dashboard refund against the day's sales when the transaction commits
-	 * ({@link WritesAtCommit}); the transaction rolls back with {@code otherwise} when the day's
-	 * refunds, stored and reserved, would exceed them, or when the day has no row (no sales). The
-	 * UPDATE locks the row, so the refunds of one store and day are checked one at a time, on
-	 * every application instance; held until the commit, it holds that lock for one round trip.
+	 * Reserves a dashboard refund against the day's sales: only if the day's refunds, stored and
+	 * reserved, stay within its sales (the table's CHECK backs it). False (and nothing changed)
+	 * when they would not, or when the day has no row (no sales). The UPDATE locks the row until
+	 * the transaction ends, so the refunds of one store and day are checked one at a time, on
+	 * every application instance.
 	 */
-	void reserveAtCommit(long storeId, String currency, LocalDate chinaDate, long amount,
-			Supplier<? extends RuntimeException> otherwise) {
-		this.atCommit.add(RESERVE, change(storeId, currency, chinaDate, amount), 1, otherwise);
+	boolean reserve(long storeId, String currency, LocalDate chinaDate, long amount) {
+		return changeDay(RESERVE, storeId, currency, chinaDate, amount);
 	}
 
 	/** Gives a reservation back (the refund failed). False when that much is not reserved. */
@@ -140,13 +128,10 @@ class StoreDayTotals {
 
 	/**
 	 * Moves a reservation to the day's refunds, as its {@code refund_dashboard} transaction is
-	 * stored (in the same database transaction). Sent with the transaction's other writes held
-	 * until its commit ({@link WritesAtCommit}): nothing reads the day back before. The
-	 * transaction rolls back with {@code notReserved} when that much is not reserved.
+	 * stored (in the same database transaction). False when that much is not reserved.
 	 */
-	void settleAtCommit(long storeId, String currency, LocalDate chinaDate, long amount,
-			Supplier<? extends RuntimeException> notReserved) {
-		this.atCommit.add(SETTLE, change(storeId, currency, chinaDate, amount), 1, notReserved);
+	boolean settle(long storeId, String currency, LocalDate chinaDate, long amount) {
+		return changeDay(SETTLE, storeId, currency, chinaDate, amount);
 	}
 
 	/** One of the guarded UPDATEs above: whether it changed the day's row. */
@@ -157,11 +142,6 @@ class StoreDayTotals {
 	/** The parameters of the guarded UPDATEs: the day's row and the amount moved. */
 	private static Map<String, Object> change(long storeId, String currency, LocalDate chinaDate, long amount) {
 		return Map.of("amount", amount, "store", storeId, "currency", currency, "day", chinaDate);
-	}
-
-	/** The China date on which an instant falls. */
-	static LocalDate chinaDate(Instant instant) {
-		return instant.atZone(CHINA).toLocalDate();
 	}
 
 	private record Key(long storeId, String currency, LocalDate chinaDate) {

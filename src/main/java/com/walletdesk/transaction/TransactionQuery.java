@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.walletdesk.jdbc.Columns;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
@@ -68,7 +69,7 @@ public class TransactionQuery {
 	public TransactionRow find(CurrentUser user, String id) {
 		TransactionRow row = findById(id).orElseThrow(() -> ProblemException.notFound("Transaction"));
 		try {
-			this.merchants.requireStoreInScope(user.scope(), row.storeId());
+			this.merchants.requireVisibleStore(user.scope(), row.storeId());
 		}
 		catch (ProblemException ex) {
 			// the same answer as an unknown ID: a foreign transaction must not be told apart
@@ -113,7 +114,7 @@ public class TransactionQuery {
 		TransactionSql.Statement newestSql = TransactionSql.newest(stores);
 		Optional<Newest> newest = this.jdbc.sql(newestSql.sql())
 			.params(newestSql.params())
-			.query((rs, n) -> new Newest(rs.getLong("store_id"), TransactionRows.instant(rs, "created_at")))
+			.query((rs, n) -> new Newest(rs.getLong("store_id"), Columns.instant(rs, "created_at")))
 			.optional()
 			.filter(row -> row.at() != null);
 		ZoneId zone = newest
@@ -146,8 +147,8 @@ public class TransactionQuery {
 			Period week = Period.weekEndingOn(LocalDate.now(this.clock.withZone(zone.getKey())));
 			zone.getValue().forEach(store -> periods.put(store.id(), week));
 			params.put("stores" + i, zone.getValue().stream().map(MerchantNode::id).toList());
-			params.put("start" + i, TransactionRows.utc(week.start(zone.getKey())));
-			params.put("end" + i, TransactionRows.utc(week.end(zone.getKey())));
+			params.put("start" + i, Columns.utc(week.start(zone.getKey())));
+			params.put("end" + i, Columns.utc(week.end(zone.getKey())));
 			clauses.add("(t.store_id IN (:stores" + i + ") AND t.created_at >= :start" + i + " AND t.created_at < :end"
 					+ i + ")");
 			i++;

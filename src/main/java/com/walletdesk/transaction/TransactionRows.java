@@ -2,11 +2,11 @@ package com.walletdesk.transaction;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+
+import static com.walletdesk.jdbc.Columns.instant;
+import static com.walletdesk.jdbc.Columns.utc;
 
 /** Column list and row mapping shared by the query class and the write-side repository. */
 final class TransactionRows {
@@ -29,15 +29,6 @@ final class TransactionRows {
 				rs.getString("vendor_reference"), rs.getString("parent_id"), rs.getString("terminal_id"),
 				rs.getString("login_code"), rs.getString("card_number"), rs.getString("dispute_tag"),
 				rs.getString("transaction_tag"), rs.getLong("refunded"), rs.getLong("refund_pending"));
-	}
-
-	static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,14 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TransactionService {
-
-	/**
-	 * SQL that draws a new 12-digit gateway ID from the sequence, for a module that stores, with
-	 * a row of its own and in the same statement, the ID of a transaction it will have stored
-	 * later ({@link #settleRefund}'s {@code plannedId}). Such an ID can still be taken by a
-	 * channel meanwhile (ingestion accepts any 12 digits): settling then says so.
-	 */
-	public static final String NEW_ID_SQL = "LPAD(CAST(nextval('transaction_id_seq') AS VARCHAR(20)), 12, '0')";
 
 	private final Transactions transactions;
 
@@ -130,20 +121,21 @@ public class TransactionService {
 
 	/**
 	 * Reserves {@code amount} for a pending dashboard refund of a charge, made at {@code at}: on
-	 * the charge (never beyond what remains of it) and on its store's day (never beyond the China
-	 * day's sales less its refunds, stored and reserved). Both guarded UPDATEs are sent as the
-	 * caller's transaction commits, together, in one round trip ({@link com.walletdesk.jdbc.WritesAtCommit}):
-	 * the charge's row, then the day's, locked in the order every writer takes them, and each for
-	 * that one round trip only. When either does not fit, the whole transaction rolls back with
-	 * the caller's exception for it ({@code exceedsRemaining} first); the tables' CHECKs back them.
+	 * the charge (never beyond what remains of it), then on its store's day (never beyond the
+	 * China day's sales less its refunds, stored and reserved). Each is a guarded UPDATE that
+	 * locks its row, in the order every writer takes them; the tables' CHECKs back them.
+	 *
+	 * @throws RefundNotReservedException when either does not fit; the caller's transaction is
+	 * then rolled back (a reservation on the charge alone is never kept)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void reserveRefundAtCommit(TransactionRow charge, long amount, Instant at,
-			Supplier<? extends RuntimeException> exceedsRemaining,
-			Supplier<? extends RuntimeException> exceedsDailyBalance) {
-		this.transactions.addPendingAtCommit(charge.id(), amount, exceedsRemaining);
-		this.dayTotals.reserveAtCommit(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(at), amount,
-				exceedsDailyBalance);
+	public void reserveRefund(TransactionRow charge, long amount, Instant at) {
+		if (!this.transactions.addPending(charge.id(), amount)) {
+			throw new RefundNotReservedException(RefundNotReservedException.Reason.EXCEEDS_REMAINING);
+		}
+		if (!this.dayTotals.reserve(charge.storeId(), charge.currency(), ChinaDay.of(at), amount)) {
+			throw new RefundNotReservedException(RefundNotReservedException.Reason.EXCEEDS_DAILY_BALANCE);
+		}
 	}
 
 	/**
@@ -154,7 +146,7 @@ public class TransactionService {
 	public TransactionRow releaseRefund(String chargeId, long amount, Instant reservedAt) {
 		TransactionRow charge = this.transactions.releasePending(chargeId, amount)
 			.orElseThrow(() -> notReserved("charge " + chargeId, amount));
-		if (!this.dayTotals.release(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(reservedAt), amount)) {
+		if (!this.dayTotals.release(charge.storeId(), charge.currency(), ChinaDay.of(reservedAt), amount)) {
 			throw notReserved("the day of charge " + chargeId, amount);
 		}
 		return charge;
@@ -164,36 +156,26 @@ public class TransactionService {
 	 * Settles a reserved refund as succeeded: moves the reservation to the refunded amount, on
 	 * the charge and on the day, and stores its {@code refund_dashboard} transaction (parent: the
 	 * charge; created at the refund's own time, the time it was reserved at, so the day it counts
-	 * on never changes), in the caller's transaction. Returns the charge as it is now and the new
-	 * transaction's ID.
-	 * <p>
-	 * Under {@code plannedId} (drawn with {@link #NEW_ID_SQL}), the transaction and the day's move
-	 * are sent when the caller's transaction commits ({@link com.walletdesk.jdbc.WritesAtCommit}),
-	 * with its other held writes; if a channel has taken that ID meanwhile, the caller's
-	 * transaction rolls back with {@link TransactionIdTakenException} (settle again without one).
-	 * Without one ({@code null}), the transaction is stored at once under a new ID of the sequence.
+	 * on never changes) under a new ID, in the caller's transaction. Returns the charge as it is
+	 * now and the new transaction's ID.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public SettledRefund settleRefund(String chargeId, long amount, Instant createdAt, String vendorReference,
-			String plannedId) {
+	public SettledRefund settleRefund(String chargeId, long amount, Instant createdAt, String vendorReference) {
 		TransactionRow charge = this.transactions.movePendingToRefunded(chargeId, amount)
 			.orElseThrow(() -> notReserved("charge " + chargeId, amount));
-		TransactionRow refund = new TransactionRow(plannedId, charge.storeId(), TransactionRow.REFUND_DASHBOARD,
+		TransactionRow refund = new TransactionRow(null, charge.storeId(), TransactionRow.REFUND_DASHBOARD,
 				charge.method(), charge.channel(), amount, 0, charge.currency(), createdAt, charge.reference(),
 				vendorReference, chargeId, null, null, null, null, null, 0, 0);
-		String transactionId = plannedId;
-		if (plannedId != null) {
-			this.transactions.insertAtCommit(refund, () -> new TransactionIdTakenException(plannedId));
+		// the INSERT draws its ID from the sequence and returns it; empty when a channel already
+		// sent a transaction in under that ID (ingestion accepts any 12 digits): draw the next
+		String transactionId;
+		do {
+			transactionId = this.transactions.insertUnderNewId(refund).orElse(null);
 		}
-		else {
-			// the insert takes its ID from the sequence and skips one a channel already used: one round trip
-			do {
-				transactionId = this.transactions.insertUnderNewId(refund).orElse(null);
-			}
-			while (transactionId == null);
+		while (transactionId == null);
+		if (!this.dayTotals.settle(charge.storeId(), charge.currency(), ChinaDay.of(createdAt), amount)) {
+			throw notReserved("the day of charge " + chargeId, amount);
 		}
-		this.dayTotals.settleAtCommit(charge.storeId(), charge.currency(), StoreDayTotals.chinaDate(createdAt), amount,
-				() -> notReserved("the day of charge " + chargeId, amount));
 		return new SettledRefund(charge, transactionId);
 	}
 

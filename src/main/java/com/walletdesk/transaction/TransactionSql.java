@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.walletdesk.jdbc.Columns;
 import com.walletdesk.merchant.MerchantNode;
 
 /**
@@ -106,7 +107,7 @@ final class TransactionSql {
 		if (cursor != null) {
 			sql.append(backwards ? " AND (t.created_at, t.id) > (:cursorAt, :cursorId)"
 					: " AND (t.created_at, t.id) < (:cursorAt, :cursorId)");
-			params.put("cursorAt", TransactionRows.utc(cursor.createdAt()));
+			params.put("cursorAt", Columns.utc(cursor.createdAt()));
 			params.put("cursorId", cursor.id());
 		}
 		if (selective) {
@@ -156,8 +157,8 @@ final class TransactionSql {
 			List<Long> ids = zone.getValue();
 			String storeClause = ids.size() == 1 ? "t.store_id = :store" + i : "t.store_id IN (:store" + i + ")";
 			params.put("store" + i, ids.size() == 1 ? ids.get(0) : ids);
-			params.put("start" + i, TransactionRows.utc(period.start(zone.getKey())));
-			params.put("end" + i, TransactionRows.utc(period.end(zone.getKey())));
+			params.put("start" + i, Columns.utc(period.start(zone.getKey())));
+			params.put("end" + i, Columns.utc(period.end(zone.getKey())));
 			zoneClauses.add("(" + storeClause + " AND t.created_at >= :start" + i + " AND t.created_at < :end" + i + ")");
 			i++;
 		}

@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
-import com.walletdesk.jdbc.WritesAtCommit;
+import com.walletdesk.jdbc.Columns;
 
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +51,7 @@ class Transactions {
 	 * 12 digits, its MAXVALUE), skipping an ID a channel already used.
 	 */
 	private static final String INSERT_UNDER_NEW_ID = INSERT.replace("VALUES (?, ",
-			"VALUES (" + TransactionService.NEW_ID_SQL + ", ") + " ON CONFLICT DO NOTHING";
+			"VALUES (LPAD(CAST(nextval('transaction_id_seq') AS VARCHAR(20)), 12, '0'), ") + " ON CONFLICT DO NOTHING";
 
 	private static final String ADD_REFUNDED = """
 			UPDATE wallet_transaction SET refunded = refunded + ?
@@ -62,12 +61,9 @@ class Transactions {
 
 	private final JdbcTemplate batch;
 
-	private final WritesAtCommit atCommit;
-
-	Transactions(JdbcClient jdbc, JdbcTemplate batch, WritesAtCommit atCommit) {
+	Transactions(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.batch = batch;
-		this.atCommit = atCommit;
 	}
 
 	/** The next {@code count} values of the id sequence, as 12-digit ids, in one round trip. */
@@ -142,15 +138,6 @@ class Transactions {
 		this.batch.batchUpdate(INSERT, rows, CHUNK, Transactions::bind);
 	}
 
-	/**
-	 * Inserts the row under its own ID when the transaction commits ({@link WritesAtCommit}),
-	 * unless a channel already sent a transaction in under that ID: the transaction then rolls
-	 * back with {@code taken}.
-	 */
-	void insertAtCommit(TransactionRow row, Supplier<? extends RuntimeException> taken) {
-		this.atCommit.add(INSERT + " ON CONFLICT DO NOTHING", arguments(row, true), 1, taken);
-	}
-
 	private static void bind(PreparedStatement ps, TransactionRow row) throws SQLException {
 		bind(ps, row, true);
 	}
@@ -166,7 +153,7 @@ class Transactions {
 	 */
 	private static Object[] arguments(TransactionRow row, boolean withId) {
 		Object[] columns = { row.id(), row.storeId(), row.type(), row.method(), row.channel(), row.amount(), row.tip(),
-				row.currency(), TransactionRows.utc(row.createdAt()), row.reference(), row.vendorReference(),
+				row.currency(), Columns.utc(row.createdAt()), row.reference(), row.vendorReference(),
 				row.parentId(), row.terminalId(), row.loginCode(), row.cardNumber(), row.disputeTag(),
 				row.transactionTag(), row.refunded(), row.refundPending() };
 		int first = withId ? 0 : 1;
@@ -224,14 +211,16 @@ class Transactions {
 
 	/**
 	 * Reserves a pending dashboard refund on a charge, only if it fits (the table's CHECK refuses
-	 * it too), when the transaction commits ({@link WritesAtCommit}); the transaction rolls back
-	 * with {@code otherwise} when it does not fit or the row is not a charge.
+	 * it too); the UPDATE locks the charge's row until the transaction ends. False (and nothing
+	 * changed) when it does not fit or the row is not a charge.
 	 */
-	void addPendingAtCommit(String chargeId, long amount, Supplier<? extends RuntimeException> otherwise) {
-		this.atCommit.add("""
+	boolean addPending(String chargeId, long amount) {
+		return this.jdbc.sql("""
 				UPDATE wallet_transaction SET refund_pending = refund_pending + :amount
-				WHERE id = :id AND type = 'charge' AND refunded + refund_pending + :amount <= amount""",
-				Map.of("amount", amount, "id", chargeId), 1, otherwise);
+				WHERE id = :id AND type = 'charge' AND refunded + refund_pending + :amount <= amount""")
+			.param("amount", amount)
+			.param("id", chargeId)
+			.update() == 1;
 	}
 
 	/**

@@ -187,10 +187,6 @@ CREATE TABLE refund (
     -- until it is given, the same key answers 409 REQUEST_IN_PROGRESS
     answered_state      VARCHAR(9)   CHECK (answered_state IN ('pending', 'succeeded', 'failed')),
     answered_remaining  BIGINT,
-    -- the ID the refund_dashboard transaction is to have, drawn with the refund itself
-    planned_transaction_id VARCHAR(12),
-    -- the address the refund was asked from, as the audit trail records it (null outside a web request)
-    source_ip           VARCHAR(64),
     CONSTRAINT refund_idempotency_key UNIQUE (account_id, idempotency_key),
     CONSTRAINT refund_one_transaction UNIQUE (transaction_id),
     CONSTRAINT refund_succeeded_has_transaction CHECK ((state = 'succeeded') = (transaction_id IS NOT NULL)),

@@ -27,9 +27,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static com.walletdesk.refund.RefundFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,16 +102,8 @@ class CrashRecoveryIT {
 		String key = RefundFixture.key();
 		RefundCommand command = new RefundCommand("10.00", "crash test");
 		this.checkpoints.crashOnceAt(step);
-		MockHttpServletRequest request = new MockHttpServletRequest();
-		request.setRemoteAddr("203.0.113.7");
-		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
-		try {
-			assertThatThrownBy(() -> this.refunds.refund(this.user, charge, command, key))
-				.isInstanceOf(SimulatedCrash.class);
-		}
-		finally {
-			RequestContextHolder.resetRequestAttributes();
-		}
+		assertThatThrownBy(() -> this.refunds.refund(this.user, charge, command, key))
+			.isInstanceOf(SimulatedCrash.class);
 
 		Refund refund = theOnlyRefund(charge);
 		assertThat(refund.state()).isEqualTo(RefundState.PENDING);
@@ -133,9 +122,6 @@ class CrashRecoveryIT {
 		this.reconciler.reconcile();
 
 		assertThat(theOnlyRefund(charge).state()).isEqualTo(RefundState.SUCCEEDED);
-		assertThat(refund.plannedTransactionId()).as("drawn with the refund, before the crash").isNotNull();
-		assertThat(theOnlyRefund(charge).transactionId()).as("whoever settles it, under the ID drawn in transaction A")
-			.isEqualTo(refund.plannedTransactionId());
 		SandboxLedgerEntry entry = this.sandbox.entry(refund.walletKey()).orElseThrow();
 		assertThat(entry.applied()).isTrue();
 		assertThat(entry.requests()).as("applied once, sent once").isEqualTo(1);
@@ -148,9 +134,8 @@ class CrashRecoveryIT {
 		assertThat(afterwards.remaining().minor()).isEqualTo(90_00);
 		assertThat(RefundFixture.audit(this.jdbc, charge)).extracting(e -> e.get("outcome"))
 			.containsExactly("ERROR", "REFUSED", "RECONCILED_SUCCEEDED", "SUCCEEDED");
-		// had the attempt's own record been lost with its settlement, this one says who and from where
 		assertThat(RefundFixture.audit(this.jdbc, charge).get(2).get("details"))
-			.contains("\"requestedBy\":\"" + this.shop.username() + "\"", "\"requestedFrom\":\"203.0.113.7\"");
+			.contains("\"requestedBy\":\"" + this.shop.username() + "\"");
 	}
 
 	@Test

@@ -87,10 +87,10 @@ class RefundServiceIT {
 		assertThat(result.isSucceeded()).isTrue();
 		assertThat(result.messageKey()).isNull();
 		assertThat(result.remaining().toDecimalString()).isEqualTo("0.00");
-		assertThat(this.jdbc.sql("SELECT planned_transaction_id FROM refund WHERE charge_id = :charge")
+		assertThat(this.jdbc.sql("SELECT transaction_id FROM refund WHERE charge_id = :charge")
 			.param("charge", charge)
 			.query(String.class)
-			.single()).as("stored under the ID drawn with the refund").isEqualTo(result.refund().transactionId());
+			.single()).as("the ID answered is the one stored").isEqualTo(result.refund().transactionId());
 		assertThat(this.refunds.refundsOf(refunder, charge)).singleElement().satisfies(view -> {
 			assertThat(view.status()).isEqualTo(RefundState.SUCCEEDED);
 			assertThat(view.reason()).isEqualTo("broken");

@@ -19,7 +19,7 @@ class RefundTest {
 		// as stored: with an id
 		return new Refund(42L, refund.accountId(), refund.createdBy(), refund.idempotencyKey(), refund.fingerprint(),
 				refund.chargeId(), refund.storeId(), refund.amount(), refund.currency(), refund.reason(), refund.state(),
-				null, null, null, refund.createdAt(), null, 0, refund.nextCheckAt(), null, null, "900000000042");
+				null, null, null, refund.createdAt(), null, 0, refund.nextCheckAt(), null, null);
 	}
 
 	@Test
@@ -66,10 +66,10 @@ class RefundTest {
 	void aSucceededRefundWithoutTransactionCannotExist() {
 		Refund p = pending();
 		assertThatThrownBy(() -> new Refund(1L, 7, "a", "k", "f", "100000000001", 3, 100, "EUR", "r",
-				RefundState.SUCCEEDED, null, null, null, T, T, 0, T, null, null, null))
+				RefundState.SUCCEEDED, null, null, null, T, T, 0, T, null, null))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new Refund(1L, 7, "a", "k", "f", "100000000001", 3, 0, "EUR", "r",
-				RefundState.PENDING, null, null, null, T, null, 0, T, null, null, null))
+				RefundState.PENDING, null, null, null, T, null, 0, T, null, null))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThat(p.isPending()).isTrue();
 	}

@@ -128,7 +128,7 @@ class StoreDayTotalsIT {
 
 		// settled after midnight, the refund still counts on the day it was reserved
 		TransactionService.SettledRefund settled = inTransaction(
-				() -> this.transactions.settleRefund(yesterdays, 60_00, now, "wallet-1", null));
+				() -> this.transactions.settleRefund(yesterdays, 60_00, now, "wallet-1"));
 		assertThat(this.transactions.findById(settled.transactionId()).orElseThrow().createdAt()).isEqualTo(now);
 		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 60_00, 0));
 		reserve(charge(todays), 40_00, now);
@@ -142,36 +142,24 @@ class StoreDayTotalsIT {
 	}
 
 	@Test
-	void aRefundSettledUnderAPlannedIdIsStoredUnderItOrRolledBackWholeWhenAChannelTookIt() {
+	void aRefundsTransactionSkipsAnIdAChannelAlreadySentIn() {
 		MerchantNode store = this.data.eurStore(this.data.group("totals", null).id());
 		String charge = this.data.tx(store).amount(100_00).at(CHINA_MIDNIGHT.plusSeconds(60)).save();
 		Instant now = CHINA_MIDNIGHT.plusSeconds(3600);
 		LocalDate today = LocalDate.of(2026, 11, 26);
 		reserve(charge(charge), 30_00, now);
-		reserve(charge(charge), 20_00, now);
 
-		String planned = plannedId();
-		TransactionService.SettledRefund settled = inTransaction(
-				() -> this.transactions.settleRefund(charge, 30_00, now, "wallet-4", planned));
-		assertThat(settled.transactionId()).isEqualTo(planned);
-		assertThat(this.transactions.findById(planned).orElseThrow().parentId()).isEqualTo(charge);
-		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(100_00, 30_00, 20_00));
-
-		// a channel sends a transaction in under the next planned ID before the refund is settled
-		String taken = plannedId();
+		// a channel sends a transaction in under the sequence's next ID (ingestion accepts any 12 digits)
+		long next = this.jdbc.sql("SELECT nextval('transaction_id_seq')").query(Long.class).single() + 1;
+		String taken = String.format("%012d", next);
 		this.data.tx(store).id(taken).amount(5_00).at(now).save();
-		assertThatThrownBy(() -> inTransaction(() -> this.transactions.settleRefund(charge, 20_00, now, "wallet-5", taken)))
-			.isInstanceOf(TransactionIdTakenException.class);
-		assertThat(charge(charge).refundPending()).as("still reserved: nothing of the settlement stayed").isEqualTo(20_00);
+		TransactionService.SettledRefund settled = inTransaction(
+				() -> this.transactions.settleRefund(charge, 30_00, now, "wallet-4"));
+		assertThat(settled.transactionId()).isNotEqualTo(taken).hasSize(12);
+		assertThat(this.transactions.findById(settled.transactionId()).orElseThrow().parentId()).isEqualTo(charge);
 		assertThat(this.transactions.findById(taken).orElseThrow().amount()).as("the channel's").isEqualTo(5_00);
-		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(105_00, 30_00, 20_00));
-		inTransaction(() -> this.transactions.releaseRefund(charge, 20_00, now));
+		assertThat(totals(store, today)).isEqualTo(new DayTotalsCheck.Totals(105_00, 30_00, 0));
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
-	}
-
-	/** An ID drawn as the refund module draws one with its refund row. */
-	private String plannedId() {
-		return this.jdbc.sql("SELECT " + TransactionService.NEW_ID_SQL).query(String.class).single();
 	}
 
 	@Test
@@ -181,12 +169,12 @@ class StoreDayTotalsIT {
 		assertThatThrownBy(() -> inTransaction(() -> this.transactions.releaseRefund(charge, 1_00, CHINA_MIDNIGHT)))
 			.isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(
-					() -> inTransaction(() -> this.transactions.settleRefund(charge, 1_00, CHINA_MIDNIGHT, "wallet-2", null)))
+					() -> inTransaction(() -> this.transactions.settleRefund(charge, 1_00, CHINA_MIDNIGHT, "wallet-2")))
 			.isInstanceOf(IllegalStateException.class);
 		// reserved on the charge only (as by a writer that forgot the day): the day refuses, all rolls back
 		assertThatThrownBy(() -> inTransaction(() -> {
 			this.jdbc.sql("UPDATE wallet_transaction SET refund_pending = 100 WHERE id = :id").param("id", charge).update();
-			return this.transactions.settleRefund(charge, 1_00, CHINA_MIDNIGHT, "wallet-3", null);
+			return this.transactions.settleRefund(charge, 1_00, CHINA_MIDNIGHT, "wallet-3");
 		})).isInstanceOf(IllegalStateException.class).hasMessageContaining("the day of charge");
 		assertThat(charge(charge).refunded()).isZero();
 		DayTotalsCheck.assertAgree(this.jdbc, store.id());
@@ -202,13 +190,20 @@ class StoreDayTotalsIT {
 		return this.transactions.findById(id).orElseThrow();
 	}
 
-	/** A reservation in a transaction of its own: refused with one of the two exceptions above. */
+	/** A reservation in a transaction of its own: refused (after it rolled back) with one of the two exceptions above. */
 	private void reserve(TransactionRow charge, long amount, Instant at) {
-		inTransaction(() -> {
-			this.transactions.reserveRefundAtCommit(charge, amount, at, () -> EXCEEDS_REMAINING,
-					() -> EXCEEDS_DAILY_BALANCE);
-			return null;
-		});
+		try {
+			inTransaction(() -> {
+				this.transactions.reserveRefund(charge, amount, at);
+				return null;
+			});
+		}
+		catch (RefundNotReservedException refused) {
+			throw switch (refused.reason()) {
+				case EXCEEDS_REMAINING -> EXCEEDS_REMAINING;
+				case EXCEEDS_DAILY_BALANCE -> EXCEEDS_DAILY_BALANCE;
+			};
+		}
 	}
 
 	private <T> T inTransaction(java.util.function.Supplier<T> work) {

@@ -185,7 +185,7 @@ class TransactionIndexPlanIT {
 
 		TransactionSql.Statement newest = TransactionSql.newest(List.of(STORE));
 		Instant at = jdbc.sql(newest.sql()).params(newest.params())
-			.query((rs, n) -> TransactionRows.instant(rs, "created_at")).single();
+			.query((rs, n) -> com.walletdesk.jdbc.Columns.instant(rs, "created_at")).single();
 		assertThat(at).as("the newest row of store 2 is the very first inserted").isEqualTo(Instant.parse("2026-06-30T00:00:00Z"));
 	}
 

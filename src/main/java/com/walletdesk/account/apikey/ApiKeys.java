@@ -3,14 +3,15 @@ package com.walletdesk.account.apikey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+
+import static com.walletdesk.jdbc.Columns.instant;
+import static com.walletdesk.jdbc.Columns.utc;
 
 /** The api_key table: names, purposes and SHA-256 hashes of machine keys, never the keys. */
 @Repository
@@ -78,15 +79,6 @@ class ApiKeys {
 			.param("minuteAgo", utc(now.minusSeconds(60)))
 			.param("id", key.id())
 			.update();
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 	private static ApiKey map(ResultSet rs, int row) throws SQLException {

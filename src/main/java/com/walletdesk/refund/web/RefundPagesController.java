@@ -1,8 +1,6 @@
 package com.walletdesk.refund.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -20,6 +18,7 @@ import com.walletdesk.refund.RefundCodes;
 import com.walletdesk.refund.RefundCommand;
 import com.walletdesk.refund.RefundResult;
 import com.walletdesk.refund.RefundService;
+import com.walletdesk.transaction.ChinaDay;
 import com.walletdesk.transaction.TransactionQuery;
 import com.walletdesk.transaction.TransactionRow;
 import com.walletdesk.web.Htmx;
@@ -65,8 +64,6 @@ class RefundPagesController {
 	private static final Logger log = LoggerFactory.getLogger(RefundPagesController.class);
 
 	/** The day of the daily balance (DESIGN.md): it starts again at 00:00 here. */
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	private static final DateTimeFormatter RESET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final RefundService refunds;
@@ -204,7 +201,7 @@ class RefundPagesController {
 
 	/** 00:00 of the next China day, in the store's own time: when the daily balance starts again. */
 	private String nextChinaMidnight(MerchantNode store) {
-		ZonedDateTime reset = LocalDate.now(this.clock.withZone(CHINA)).plusDays(1).atStartOfDay(CHINA);
+		ZonedDateTime reset = ChinaDay.nextReset(this.clock.instant());
 		ZonedDateTime local = reset.withZoneSameInstant(store.zone());
 		return RESET_TIME.format(local) + " (" + store.zone().getId() + ")";
 	}

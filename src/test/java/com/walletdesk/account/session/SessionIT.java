@@ -92,12 +92,9 @@ class SessionIT {
 	}
 
 	@Test
-	void theApplicationsSessionStoreReadsWithoutATransactionAndWritesInOne() {
-		assertThat(this.sessions).isInstanceOf(QuietSessionRepository.class);
-		Object jdbcSessions = ReflectionTestUtils.getField(this.sessions, "sessions");
-		assertThat(jdbcSessions).isInstanceOf(JdbcIndexedSessionRepository.class);
-		assertThat(ReflectionTestUtils.getField(jdbcSessions, "transactionOperations"))
-			.isInstanceOf(SessionTransactions.class);
+	void theApplicationsSessionStoreIsSpringSessionJdbcBehindTheTouchInterval() {
+		assertThat(this.sessions).isInstanceOf(TouchIntervalSessions.class);
+		assertThat(ReflectionTestUtils.getField(this.sessions, "sessions")).isInstanceOf(JdbcIndexedSessionRepository.class);
 		// and it works: a signed-in session is read on the next request and written when it changes
 		WebSession session = WebSession.signIn(this.port, user(), TestData.PASSWORD);
 		assertThat(session.get("/api/v1/me").status()).isEqualTo(200);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -14,18 +13,13 @@ import org.springframework.session.MapSessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What reaches the database under {@link QuietSessionRepository}: reads, writes, deletions. */
-class QuietSessionRepositoryTest {
+/** What reaches the session store under {@link TouchIntervalSessions}: reads, writes, deletions. */
+class TouchIntervalSessionsTest {
 
 	private final CountingSessions stored = new CountingSessions();
 
-	private final QuietSessionRepository<MapSession> sessions = QuietSessionRepository.around(this.stored,
+	private final TouchIntervalSessions<MapSession> sessions = TouchIntervalSessions.around(this.stored,
 			Duration.ofSeconds(30));
-
-	@AfterEach
-	void endRequest() {
-		QuietSessionRepository.closeRequest();
-	}
 
 	private String storedSession() {
 		MapSession session = this.stored.createSession();
@@ -56,7 +50,7 @@ class QuietSessionRepositoryTest {
 		this.sessions.save(created);
 		assertThat(this.stored.saves).as("new").isEqualTo(1);
 
-		for (var change : java.util.List.<java.util.function.Consumer<QuietSessionRepository.TrackedSession<MapSession>>>of(
+		for (var change : java.util.List.<java.util.function.Consumer<TouchIntervalSessions.TrackedSession<MapSession>>>of(
 				s -> s.setAttribute("step", "mfa"), s -> s.removeAttribute("user"), s -> s.changeSessionId(),
 				s -> s.setMaxInactiveInterval(Duration.ofMinutes(5)))) {
 			this.stored.saves = 0;
@@ -68,31 +62,12 @@ class QuietSessionRepositoryTest {
 	}
 
 	@Test
-	void withinARequestASessionIsReadOnceAndOutsideOneEveryTime() {
+	void readsAndDeletionsGoStraightToTheStore() {
 		String id = storedSession();
-		QuietSessionRepository.openRequest();
-		var first = this.sessions.findById(id);
-		assertThat(this.sessions.findById(id)).isSameAs(first);
-		assertThat(this.stored.reads).isEqualTo(1);
-
-		this.sessions.deleteById(id);
-		assertThat(this.sessions.findById(id)).as("deleted in this request").isNull();
-		QuietSessionRepository.closeRequest();
-
-		String other = storedSession();
-		this.stored.reads = 0;
-		this.sessions.findById(other);
-		this.sessions.findById(other);
+		this.sessions.findById(id);
+		this.sessions.findById(id);
 		assertThat(this.stored.reads).isEqualTo(2);
-	}
-
-	@Test
-	void aSessionWhoseIdChangedInTheRequestIsNotFoundUnderItsOldId() {
-		String id = storedSession();
-		QuietSessionRepository.openRequest();
-		var session = this.sessions.findById(id);
-		session.changeSessionId();
-		this.sessions.save(session);
+		this.sessions.deleteById(id);
 		assertThat(this.sessions.findById(id)).isNull();
 	}
 
