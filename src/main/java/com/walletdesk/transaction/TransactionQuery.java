@@ -200,7 +200,7 @@ public class TransactionQuery {
 	}
 
 	/** Whether a prefix search matches few enough rows to be fetched through the prefix indexes first. */
-	private boolean selective(SearchTerm term) {
+	boolean selective(SearchTerm term) {
 		if (term.kind() != SearchTerm.Kind.PREFIX) {
 			return false;
 		}

@@ -84,6 +84,21 @@ final class TransactionSql {
 	 */
 	static Statement rows(List<MerchantNode> stores, Period period, SearchTerm term, PageCursor cursor, int limit,
 			boolean selective) {
+		return select(stores, period, term, cursor, limit + 1, selective);
+	}
+
+	/**
+	 * One chunk of an export: at most {@code size} rows, newest first, older than {@code after}
+	 * (null: from the newest). The export walks the whole query chunk by chunk (keyset), so no
+	 * statement holds more than one chunk and none stays open between chunks.
+	 */
+	static Statement chunk(List<MerchantNode> stores, Period period, SearchTerm term, PageCursor after, int size,
+			boolean selective) {
+		return select(stores, period, term, after, size, selective);
+	}
+
+	private static Statement select(List<MerchantNode> stores, Period period, SearchTerm term, PageCursor cursor,
+			int fetch, boolean selective) {
 		Statement where = where(stores, period, term);
 		boolean backwards = cursor != null && cursor.direction() == PageCursor.Direction.NEWER;
 		StringBuilder sql = new StringBuilder("SELECT " + TransactionRows.COLUMNS + " FROM wallet_transaction t WHERE ")
@@ -101,12 +116,24 @@ final class TransactionSql {
 		}
 		sql.append(backwards ? " ORDER BY t.created_at ASC, t.id ASC" : " ORDER BY t.created_at DESC, t.id DESC");
 		sql.append(" LIMIT :limit");
-		params.put("limit", limit + 1);
+		params.put("limit", fetch);
 		return new Statement(sql.toString(), params);
 	}
 
 	static Statement rows(List<MerchantNode> stores, Period period, SearchTerm term, PageCursor cursor, int limit) {
 		return rows(stores, period, term, cursor, limit, false);
+	}
+
+	/**
+	 * How many rows the query matches (every page), counted up to {@code cap}: an export checks
+	 * its size before it sends a byte. Index-only where the visibility map allows.
+	 */
+	static Statement count(List<MerchantNode> stores, Period period, SearchTerm term, int cap) {
+		Statement where = where(stores, period, term);
+		Map<String, Object> params = new LinkedHashMap<>(where.params());
+		params.put("cap", cap);
+		return new Statement("SELECT COUNT(*) AS n FROM (SELECT 1 FROM wallet_transaction t WHERE " + where.sql()
+				+ " LIMIT :cap) m", params);
 	}
 
 	/** Counts and sums per currency and type over the whole period and search (every page). */

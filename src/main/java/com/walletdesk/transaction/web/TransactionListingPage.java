@@ -122,6 +122,14 @@ record TransactionListingPage(boolean lookup, String action, boolean canRefund, 
 		return url("/stores/" + store.id() + "/transactions", new Form(day, day, row.id(), null), null);
 	}
 
+	/**
+	 * The CSV of exactly what the page shows: its period (as shown, also when it is the default
+	 * one) and its search, every page of it. Null while the input is refused.
+	 */
+	public String exportUrl() {
+		return this.refusal != null ? null : url("/api/v1" + this.action + "/export", new Form(this.from, this.to, this.q, null), null);
+	}
+
 	/** The page's URL for this state: period, search, page size when chosen, and the page's cursor. */
 	static String url(String action, Form form, String cursor) {
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath(action);

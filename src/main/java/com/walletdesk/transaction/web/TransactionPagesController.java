@@ -93,6 +93,8 @@ class TransactionPagesController {
 			listing = TransactionListingPage.refused(lookup, action, user.canRefund(), form, cursor, ex);
 		}
 		model.addAttribute("listing", listing);
+		// the export button sits in the form, outside the fragment: it comes along out of band
+		model.addAttribute("exportOutOfBand", Htmx.wantsFragment(request));
 		return Htmx.pageOrFragment(request, response, RESULTS, () -> {
 			this.panel.addTo(model, user, selected);
 			return VIEW;
