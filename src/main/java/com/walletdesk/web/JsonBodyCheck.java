@@ -92,19 +92,12 @@ final class JsonBodyCheck {
 
 	/** Whether every character of {@code text} is one a person can have meant to send. */
 	static boolean fit(String text) {
+		if (Unicode.hasLoneSurrogate(text)) {
+			return false;
+		}
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c)) {
-				if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-					i++;
-					continue;
-				}
-				return false;
-			}
-			if (Character.isLowSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
-				return false;
-			}
-			if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+			if (c == '\uFFFE' || c == '\uFFFF' || (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
 				return false;
 			}
 		}

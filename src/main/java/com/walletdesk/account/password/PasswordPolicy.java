@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.walletdesk.web.ProblemException;
+import com.walletdesk.web.Unicode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ public class PasswordPolicy {
 		}
 		// a control character cannot be typed into the sign-in form (which refuses a NUL): the
 		// account would be locked out for good; a lone surrogate is not text at all
-		if (password.chars().anyMatch(Character::isISOControl) || hasLoneSurrogate(password)) {
+		if (password.chars().anyMatch(Character::isISOControl) || Unicode.hasLoneSurrogate(password)) {
 			throw weak("must not contain control characters or malformed Unicode");
 		}
 		if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
@@ -60,19 +61,6 @@ public class PasswordPolicy {
 				&& password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
 			throw weak("must not contain the username");
 		}
-	}
-
-	private static boolean hasLoneSurrogate(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
