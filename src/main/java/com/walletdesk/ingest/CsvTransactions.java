@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
+import static com.walletdesk.jdbc.Columns.truncate;
+
 /**
  * Reads a transaction CSV file ({@link ImportColumns}) record by record, never holding more
  * than the batch asked for: RFC 4180 through commons-csv, the header first. Each record becomes
@@ -85,7 +87,8 @@ final class CsvTransactions implements Closeable {
 		for (String column : this.header) {
 			if (!ImportColumns.FIELD_OF.containsKey(column) && !ImportColumns.DERIVED.contains(column)
 					&& !column.equals(ImportColumns.LOCATION) && !column.equals(ImportColumns.STORE_NAME)) {
-				wrong.put(column, "is not a column of the export");
+				// a header cell is the caller's text of any length: the answer quotes at most 64 characters of it
+				wrong.put(truncate(column, 64), "is not a column of the export");
 			}
 		}
 		for (String column : ImportColumns.REQUIRED) {

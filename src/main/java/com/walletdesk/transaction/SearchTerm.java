@@ -3,8 +3,8 @@ package com.walletdesk.transaction;
 import java.util.Locale;
 
 /**
- * The one search box, read as API.md says: a payment method, a type, or else a prefix of a
- * transaction ID or Pay By Link reference. Case-insensitive; {@code %} and {@code _} are plain
+ * The one search box, read as API.md says: a payment method, a type, a channel's words, or else
+ * a prefix of a transaction ID or Pay By Link reference. Case-insensitive; {@code %} and {@code _} are plain
  * characters.
  */
 public record SearchTerm(Kind kind, String value) {
@@ -21,6 +21,8 @@ public record SearchTerm(Kind kind, String value) {
 		CHARGES,
 		/** Refunds of both kinds (made in the app and made here). */
 		REFUNDS,
+		/** {@code value} is APP or PAY_BY_LINK. */
+		CHANNEL,
 		/** {@code value} (lower-case) prefixes the transaction ID or the reference. */
 		PREFIX
 
@@ -40,6 +42,8 @@ public record SearchTerm(Kind kind, String value) {
 			case "wechat", "wechat pay", "wechatpay", "wxp" -> new SearchTerm(Kind.METHOD, "WXP");
 			case "charge", "charges" -> new SearchTerm(Kind.CHARGES, null);
 			case "refund", "refunds" -> new SearchTerm(Kind.REFUNDS, null);
+			case "pay by link", "paybylink", "pay-by-link", "pbl" -> new SearchTerm(Kind.CHANNEL, "PAY_BY_LINK");
+			case "app", "payment app" -> new SearchTerm(Kind.CHANNEL, "APP");
 			default -> new SearchTerm(Kind.PREFIX, lower);
 		};
 	}

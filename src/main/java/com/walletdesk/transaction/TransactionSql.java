@@ -170,6 +170,10 @@ final class TransactionSql {
 				sql.append(" AND t.method = :method");
 				params.put("method", term.value());
 			}
+			case CHANNEL -> {
+				sql.append(" AND t.channel = :channel");
+				params.put("channel", term.value());
+			}
 			case CHARGES -> sql.append(" AND t.type = 'charge'");
 			case REFUNDS -> sql.append(" AND t.type IN ('refund', 'refund_dashboard')");
 			case PREFIX -> sql.append(" AND ").append(prefixCondition(term, params));

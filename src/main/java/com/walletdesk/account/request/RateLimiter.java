@@ -43,6 +43,11 @@ public class RateLimiter {
 		}
 	}
 
+	/** Every key starts afresh. */
+	public void forgetAll() {
+		this.buckets.clear();
+	}
+
 	/** Changes the limits (configuration, and tests); counts start again. */
 	public void limits(long capacity, Duration period) {
 		if (capacity < 1 || period.isNegative() || period.isZero()) {

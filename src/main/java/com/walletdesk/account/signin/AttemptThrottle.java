@@ -47,6 +47,11 @@ public class AttemptThrottle extends OncePerRequestFilter {
 		return this.limiter;
 	}
 
+	/** Every address starts afresh (a test that spends failures on purpose gives them back). */
+	public void forgetAttempts() {
+		this.limiter.forgetAll();
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !"POST".equals(request.getMethod())

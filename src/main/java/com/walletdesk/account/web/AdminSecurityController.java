@@ -1,5 +1,6 @@
 package com.walletdesk.account.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,7 @@ class AdminSecurityController {
 	}
 
 	@PostMapping("/api/v1/admin/api-keys")
+	@ApiResponse(responseCode = "201", description = "Created; the key is in this answer only")
 	ResponseEntity<ApiKeyService.NewKey> createKey(CurrentUser operator, @RequestBody(required = false) NewKeyRequest body) {
 		ApiKeyService.NewKey key = this.apiKeys.create(body == null ? null : body.name(),
 				body == null ? null : body.purpose(), operator.username());
@@ -51,18 +53,21 @@ class AdminSecurityController {
 	}
 
 	@DeleteMapping("/api/v1/admin/api-keys/{id}")
+	@ApiResponse(responseCode = "204", description = "Revoked")
 	ResponseEntity<Void> revokeKey(CurrentUser operator, @PathVariable String id) {
 		this.apiKeys.revoke(RequestParams.numericId(id, "API key"), operator.username());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/admin/users/{id}/unlock")
+	@ApiResponse(responseCode = "204", description = "Unlocked")
 	ResponseEntity<Void> unlock(CurrentUser operator, @PathVariable String id) {
 		this.accounts.unlock(RequestParams.numericId(id, "User"), operator.username());
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/api/v1/admin/users/{id}/mfa")
+	@ApiResponse(responseCode = "204", description = "The second factor is reset; enrolment at the next sign-in")
 	ResponseEntity<Void> resetMfa(CurrentUser operator, @PathVariable String id) {
 		this.mfa.reset(RequestParams.numericId(id, "User"), operator.username());
 		return ResponseEntity.noContent().build();

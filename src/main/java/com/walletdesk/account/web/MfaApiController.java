@@ -1,5 +1,6 @@
 package com.walletdesk.account.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,6 +28,8 @@ class MfaApiController {
 	}
 
 	@PostMapping("/api/v1/mfa/enrolment")
+	@ApiResponse(responseCode = "200", description = "The secret to enrol")
+	@ApiResponse(responseCode = "409", description = "Already enrolled (MFA_ALREADY_ENROLLED)")
 	Enrolment enrol(CurrentUser user) {
 		MfaService.Enrolment enrolment = this.mfa.startEnrolment(user.accountId());
 		return new Enrolment(enrolment.secret(), enrolment.otpauthUri());
@@ -40,6 +43,7 @@ class MfaApiController {
 	}
 
 	@PostMapping("/api/v1/mfa/verify")
+	@ApiResponse(responseCode = "204", description = "Proved")
 	ResponseEntity<Void> verify(CurrentUser user, @RequestBody(required = false) Code code,
 			HttpServletRequest request) {
 		this.mfa.verify(user.accountId(), code == null ? null : code.code());

@@ -1,5 +1,6 @@
 package com.walletdesk.admin.web;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Set;
 
 import com.walletdesk.account.AccountService.AccountChange;
@@ -35,6 +36,8 @@ class AdminUserApiController {
 	}
 
 	@PostMapping("/api/v1/admin/users")
+	@ApiResponse(responseCode = "201", description = "Created")
+	@ApiResponse(responseCode = "409", description = "The username is taken (USERNAME_TAKEN)")
 	@ResponseStatus(HttpStatus.CREATED)
 	AccountSummary create(CurrentUser operator, @io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(schema = @Schema(implementation = NewUserBody.class))) @RequestBody JsonNode body) {
