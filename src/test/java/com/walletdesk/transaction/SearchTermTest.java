@@ -27,6 +27,13 @@ class SearchTermTest {
 		assertThat(SearchTerm.parse(q)).isEqualTo(new SearchTerm(SearchTerm.Kind.METHOD, "WXP"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Pay By Link", "pay  by link", "PBL", "paybylink" })
+	void payByLinkWordsMeanTheChannel(String q) {
+		assertThat(SearchTerm.parse(q)).isEqualTo(new SearchTerm(SearchTerm.Kind.CHANNEL, "PAY_BY_LINK"));
+		assertThat(SearchTerm.parse("app")).isEqualTo(new SearchTerm(SearchTerm.Kind.CHANNEL, "APP"));
+	}
+
 	@Test
 	void typeWords() {
 		assertThat(SearchTerm.parse("charge").kind()).isEqualTo(SearchTerm.Kind.CHARGES);
