@@ -171,7 +171,7 @@ class RefundSettlement {
 					charge = this.transactions.releaseRefund(before.chargeId(), before.amount(), before.createdAt());
 					after = before.fail(declineMessage(answer), answer.providerReference(), now);
 				}
-				case NOT_FOUND, UNKNOWN -> {
+				case NOT_FOUND, UNKNOWN, ABNORMAL -> {
 					// no definite answer: stays pending and reserved until the reconciler knows more
 				}
 			}

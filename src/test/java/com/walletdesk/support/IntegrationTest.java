@@ -27,7 +27,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"walletdesk.secrets.key=" + IntegrationTest.SECRETS_KEY,
 				// the tests run the refund reconciler themselves, at the moments they choose
 				"walletdesk.refund.reconcile.enabled=false" })
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = { TestDatabaseInitializer.class, FakeWalletsInitializer.class })
 @Import(TestSupportConfig.class)
 public @interface IntegrationTest {
 
