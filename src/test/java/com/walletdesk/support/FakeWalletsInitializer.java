@@ -14,7 +14,8 @@ public class FakeWalletsInitializer implements ApplicationContextInitializer<Con
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("walletdesk-fake-wallets",
-					Map.of("walletdesk.wallet.wechatpay.base-url", FakeWechatPay.get().baseUrl())));
+					Map.of("walletdesk.wallet.wechatpay.base-url", FakeWechatPay.get().baseUrl(),
+							"walletdesk.wallet.antom.base-url", FakeAntom.get().baseUrl())));
 	}
 
 }
