@@ -45,6 +45,11 @@ class ApiDocsIT {
 		assertThat(response.json().path("components").path("schemas").path("IngestTransaction").path("properties")
 			.has("parentId")).isTrue();
 		assertThat(paths.path("/api/v1/admin/merchants").path("post").path("responses").has("201")).isTrue();
+		JsonNode wallet = paths.path("/api/v1/admin/stores/{storeId}/wallets/{method}").path("put");
+		assertThat(wallet.path("responses").propertyNames()).contains("200", "404", "422");
+		assertThat(paths.path("/api/v1/admin/stores/{storeId}/wallets").has("get")).isTrue();
+		assertThat(response.json().path("components").path("schemas").path("WalletConfig").path("properties")
+			.has("apiV3Key")).as("no key in the answer").isFalse();
 	}
 
 }

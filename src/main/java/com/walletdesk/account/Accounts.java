@@ -23,18 +23,21 @@ public class Accounts {
 
 	private final JdbcClient jdbc;
 
-	Accounts(JdbcClient jdbc) {
+	private final MfaSecretSeal seal;
+
+	Accounts(JdbcClient jdbc, MfaSecretSeal seal) {
 		this.jdbc = jdbc;
+		this.seal = seal;
 	}
 
 	public Optional<Account> findById(long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id").param("id", id).query(Accounts::map).optional();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id").param("id", id).query(this::map).optional();
 	}
 
 	public Optional<Account> findByUsername(String username) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE username = :username")
 			.param("username", username)
-			.query(Accounts::map)
+			.query(this::map)
 			.optional();
 	}
 
@@ -133,19 +136,29 @@ public class Accounts {
 
 	// --- MFA
 
+	/** Stores a new enrolment's secret, sealed (in clear only while no walletdesk.secrets.key is set). */
 	public void setPendingMfaSecret(long id, String secret) {
 		this.jdbc.sql("UPDATE account SET mfa_pending_secret = :secret WHERE id = :id")
-			.param("secret", secret)
+			.param("secret", this.seal.seal(secret))
 			.param("id", id)
 			.update();
 	}
 
 	/** Makes the pending secret the account's, with the step of the code that confirmed it. */
 	public boolean enableMfa(long id, String secret, long step) {
+		// the stored (sealed) value is compared, not the secret: a restarted enrolment meanwhile wins
+		String stored = this.jdbc.sql("SELECT mfa_pending_secret FROM account WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (stored == null || !secret.equals(this.seal.open(stored))) {
+			return false;
+		}
 		return this.jdbc.sql("""
-				UPDATE account SET mfa_secret = :secret, mfa_pending_secret = NULL, mfa_last_step = :step
-				WHERE id = :id AND mfa_secret IS NULL AND mfa_pending_secret = :secret""")
-			.param("secret", secret)
+				UPDATE account SET mfa_secret = mfa_pending_secret, mfa_pending_secret = NULL, mfa_last_step = :step
+				WHERE id = :id AND mfa_secret IS NULL AND mfa_pending_secret = :stored""")
+			.param("stored", stored)
 			.param("step", step)
 			.param("id", id)
 			.update() == 1;
@@ -196,7 +209,7 @@ public class Accounts {
 			.single();
 	}
 
-	private static Account map(ResultSet rs, int row) throws SQLException {
+	private Account map(ResultSet rs, int row) throws SQLException {
 		long scope = rs.getLong("scope_id");
 		Long scopeId = rs.wasNull() ? null : scope;
 		OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
@@ -205,8 +218,8 @@ public class Accounts {
 		return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
 				Role.valueOf(rs.getString("role")), scopeId, rs.getBoolean("can_refund"), rs.getBoolean("enabled"),
 				rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
-				rs.getBoolean("password_change_required"), rs.getString("mfa_secret"),
-				rs.getString("mfa_pending_secret"), lastStep);
+				rs.getBoolean("password_change_required"), this.seal.open(rs.getString("mfa_secret")),
+				this.seal.open(rs.getString("mfa_pending_secret")), lastStep);
 	}
 
 }

@@ -37,6 +37,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -97,6 +98,9 @@ public class SecurityConfig {
 		return registration;
 	}
 
+	/** Signed by the wallet (refund module), answered 401 when the signature does not verify. */
+	static final String[] WALLET_NOTIFICATIONS = { "/api/v1/wallets/wechatpay/notify", "/api/v1/wallets/antom/notify" };
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AccountService accounts,
 			AuthenticationManager authenticationManager, SignInSteps steps, SignInProgress progress,
@@ -108,6 +112,9 @@ public class SecurityConfig {
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			// the wallets' notifications: no session, the wallet's signature authenticates each one
+			.requestMatchers(HttpMethod.POST, WALLET_NOTIFICATIONS)
 			.permitAll()
 			// an operator's session, or an API key whose purpose is ingestion
 			.requestMatchers("/api/v1/ingest/**")
@@ -131,7 +138,8 @@ public class SecurityConfig {
 		// the XSRF-TOKEN cookie is readable by scripts; unsafe calls echo it as X-XSRF-TOKEN or _csrf
 		http.csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 			.csrfTokenRequestHandler(new CookieOrFormCsrfTokenHandler())
-			.ignoringRequestMatchers(request -> ApiKeyFilter.bearer(request) != null));
+			.ignoringRequestMatchers(request -> ApiKeyFilter.bearer(request) != null)
+			.ignoringRequestMatchers(WALLET_NOTIFICATIONS));
 		http.exceptionHandling(exceptions -> exceptions
 			.defaultAuthenticationEntryPointFor(apiEntryPoint(), API)
 			.defaultAuthenticationEntryPointFor(htmxEntryPoint(), HTMX)

@@ -2,6 +2,8 @@ package com.walletdesk.admin;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -15,8 +17,12 @@ import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.merchant.MerchantService.MerchantChange;
 import com.walletdesk.merchant.MerchantService.NewMerchant;
 import com.walletdesk.merchant.MerchantSummary;
+import com.walletdesk.wallet.config.WalletConfig;
+import com.walletdesk.wallet.config.WalletConfigException;
+import com.walletdesk.wallet.config.WalletConfigService;
 import com.walletdesk.web.ProblemException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,10 +39,58 @@ public class Administration {
 
 	private final AuditService audit;
 
-	Administration(MerchantService merchants, AccountService accounts, AuditService audit) {
+	private final WalletConfigService wallets;
+
+	Administration(MerchantService merchants, AccountService accounts, AuditService audit,
+			WalletConfigService wallets) {
 		this.merchants = merchants;
 		this.accounts = accounts;
 		this.audit = audit;
+		this.wallets = wallets;
+	}
+
+	/**
+	 * Connects a store's method to a wallet (API.md "Wallet providers"). 404 for an unknown store or
+	 * a group; 422 {@code INVALID_WALLET_CONFIG} / {@code SECRETS_KEY_MISSING}. The audit record
+	 * names the provider and the identifiers that were sent valid, never a key.
+	 *
+	 * @param fields the body's string members (keys among them: never written anywhere but sealed)
+	 */
+	public WalletConfig configureWallet(CurrentUser operator, long storeId, String method, Map<String, String> fields,
+			Set<String> notText) {
+		String resource = "store/" + storeId + "/wallets/" + method;
+		// only the provider and, once checked, the identifiers: a key never reaches the trail
+		String details = "configure wallet " + describe("provider", fields.get("provider"));
+		WalletConfig saved;
+		try {
+			requireStore(storeId);
+			saved = this.wallets.configure(storeId, method, fields, notText, operator.username());
+		}
+		catch (WalletConfigException ex) {
+			this.audit.record(AuditService.ADMIN_CHANGE, "REFUSED", operator.username(), resource,
+					details + " -> " + ex.code() + " " + ex.fields().keySet());
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, ex.code(), ex.getMessage(), ex.fields());
+		}
+		catch (ProblemException ex) {
+			this.audit.record(AuditService.ADMIN_CHANGE, "REFUSED", operator.username(), resource,
+					details + " -> " + ex.code());
+			throw ex;
+		}
+		this.audit.record(AuditService.ADMIN_CHANGE, "SUCCESS", operator.username(), resource,
+				details + " " + saved.identifiers());
+		return saved;
+	}
+
+	/** A store's wallet configurations, without keys (404 for an unknown store). */
+	public List<WalletConfig> walletsOf(long storeId) {
+		requireStore(storeId);
+		return this.wallets.ofStore(storeId);
+	}
+
+	private void requireStore(long storeId) {
+		if (this.merchants.findNode(storeId).filter(node -> node.isStore()).isEmpty()) {
+			throw ProblemException.notFound("Store");
+		}
 	}
 
 	public MerchantSummary createMerchant(CurrentUser operator, NewMerchant request) {

@@ -129,6 +129,9 @@ public class RefundService {
 		String reason = ValidRefundRequest.checkReason(command.reason());
 		Money amount = ValidRefundRequest.checkAmount(command.amount(), charge.currency());
 		ValidRefundRequest request = ValidRefundRequest.of(key, charge.id(), amount, reason);
+		this.wallet.refusal(charge.storeId(), charge.method(), charge.vendorReference()).ifPresent(why -> {
+			throw Refusals.notRefundable(why);
+		});
 
 		// a key already used is found by transaction A's unique insert (no lookup before it)
 		RefundSettlement.Reservation reservation = this.settlement.reserve(user.accountId(), user.username(),

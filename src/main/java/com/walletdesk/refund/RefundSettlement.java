@@ -150,6 +150,24 @@ class RefundSettlement {
 		});
 	}
 
+	/** A settlement from outside a request: the refund as B found it (locked) and as B left it. */
+	record Settled(Refund before, Refund after) {
+	}
+
+	/**
+	 * {@link #settleForReconciler} for a wallet's notification, telling whether this call moved it
+	 * (two notifications at once: one moves it, the other finds it settled).
+	 */
+	Settled settleFromWallet(long refundId, WalletAnswer answer) {
+		return this.transaction.execute(status -> {
+			Move move = apply(refundId, answer, false);
+			if (move.before().isPending() && move.after().state().isFinal()) {
+				this.audit.reconciled(move.after());
+			}
+			return new Settled(move.before(), move.after());
+		});
+	}
+
 	/**
 	 * Applies a wallet answer to a refund that is still pending, and records the first answer when
 	 * the request is answering now or the refund has reached its final state. Inside B.
@@ -171,7 +189,7 @@ class RefundSettlement {
 					charge = this.transactions.releaseRefund(before.chargeId(), before.amount(), before.createdAt());
 					after = before.fail(declineMessage(answer), answer.providerReference(), now);
 				}
-				case NOT_FOUND, UNKNOWN -> {
+				case NOT_FOUND, UNKNOWN, ABNORMAL -> {
 					// no definite answer: stays pending and reserved until the reconciler knows more
 				}
 			}

@@ -14,6 +14,11 @@ final class Refusals {
 				"This transaction cannot be refunded: it is not a charge, or nothing remains of it");
 	}
 
+	/** The store's wallet cannot refund this charge at all (e.g. Antom without the wallet's payment ID). */
+	static ProblemException notRefundable(String why) {
+		return ProblemException.unprocessable(RefundCodes.NOT_REFUNDABLE, why);
+	}
+
 	static ProblemException notPermitted() {
 		return ProblemException.forbidden(RefundCodes.REFUND_NOT_PERMITTED,
 				"This account may not refund; ask your administrator for the refund privilege");

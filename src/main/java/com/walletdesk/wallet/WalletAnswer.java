@@ -17,7 +17,13 @@ public record WalletAnswer(Status status, String providerReference, String messa
 		/** Only from a query: the wallet has no refund with this key. */
 		NOT_FOUND,
 		/** No definite answer (time-out, network, wallet error): ask again later. */
-		UNKNOWN
+		UNKNOWN,
+		/**
+		 * The wallet says the refund is stuck on its side (WeChat Pay {@code ABNORMAL}, e.g. the
+		 * buyer's account closed): it stays pending and is flagged for an operator, never released
+		 * by itself.
+		 */
+		ABNORMAL
 
 	}
 
@@ -35,6 +41,10 @@ public record WalletAnswer(Status status, String providerReference, String messa
 
 	public static WalletAnswer unknown(String why) {
 		return new WalletAnswer(Status.UNKNOWN, null, why);
+	}
+
+	public static WalletAnswer abnormal(String providerReference, String message) {
+		return new WalletAnswer(Status.ABNORMAL, providerReference, message);
 	}
 
 	public boolean isDefinite() {

@@ -1,6 +1,7 @@
 package com.walletdesk.wallet;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -28,14 +30,53 @@ public class WalletService {
 
 	private static final Logger log = LoggerFactory.getLogger(WalletService.class);
 
-	private final WalletProvider provider;
+	/** The provider of a refund, by store and method. */
+	interface Routes {
+
+		WalletProvider route(long storeId, String method);
+
+		Optional<String> refusal(long storeId, String method, String vendorReference);
+
+	}
+
+	private final Routes routes;
 
 	private final Duration timeout;
 
 	private final ThreadPoolExecutor calls;
 
-	WalletService(WalletProvider provider, @Value("${walletdesk.wallet.call-timeout:PT5S}") Duration timeout) {
-		this.provider = provider;
+	@Autowired
+	WalletService(WalletRouter router, @Value("${walletdesk.wallet.call-timeout:PT5S}") Duration timeout) {
+		this(new Routes() {
+			@Override
+			public WalletProvider route(long storeId, String method) {
+				return router.route(storeId, method);
+			}
+
+			@Override
+			public Optional<String> refusal(long storeId, String method, String vendorReference) {
+				return router.refusal(storeId, method, vendorReference);
+			}
+		}, timeout);
+	}
+
+	/** One provider for every refund (tests). */
+	WalletService(WalletProvider provider, Duration timeout) {
+		this(new Routes() {
+			@Override
+			public WalletProvider route(long storeId, String method) {
+				return provider;
+			}
+
+			@Override
+			public Optional<String> refusal(long storeId, String method, String vendorReference) {
+				return Optional.empty();
+			}
+		}, timeout);
+	}
+
+	private WalletService(Routes routes, Duration timeout) {
+		this.routes = routes;
 		this.timeout = timeout;
 		AtomicInteger number = new AtomicInteger();
 		// a thread per call in flight, none kept when idle: the wait for the wallet happens here,
@@ -49,12 +90,20 @@ public class WalletService {
 
 	/** Asks the wallet to refund, waiting at most the call timeout. */
 	public WalletAnswer refund(RefundOrder order) {
-		return call("refund", order, () -> this.provider.refund(order));
+		return call("refund", order, () -> this.routes.route(order.storeId(), order.method()).refund(order));
+	}
+
+	/**
+	 * Why the store's wallet for this method cannot refund a charge at all (checked before anything
+	 * is reserved): e.g. Antom needs the wallet's payment ID. Empty when it can.
+	 */
+	public Optional<String> refusal(long storeId, String method, String vendorReference) {
+		return this.routes.refusal(storeId, method, vendorReference);
 	}
 
 	/** Asks the wallet what became of a refund, waiting at most the call timeout. */
 	public WalletAnswer queryRefund(RefundOrder order) {
-		return call("query", order, () -> this.provider.queryRefund(order));
+		return call("query", order, () -> this.routes.route(order.storeId(), order.method()).queryRefund(order));
 	}
 
 	public Duration timeout() {

@@ -105,7 +105,7 @@ public final class RefundBenchmark {
 		SandboxWallet sandbox = app.getBean(SandboxWallet.class);
 		JdbcClient jdbc = app.getBean(JdbcClient.class);
 		// the refunder must pass the second factor: the sign-in helper computes its TOTP codes
-		com.walletdesk.support.TestMfa.install(jdbc, app.getBean(java.time.Clock.class));
+		com.walletdesk.support.TestMfa.install(jdbc, app.getBean(java.time.Clock.class), app.getBean(com.walletdesk.secrets.SecretBox.class));
 		sandbox.approveAll(); // no added latency, no declines
 
 		String run = Long.toString(System.currentTimeMillis(), 36);

@@ -23,12 +23,16 @@ import org.springframework.test.context.ContextConfiguration;
 		properties = { "walletdesk.demo.enabled=false", "walletdesk.bootstrap.admin-username=admin",
 				"walletdesk.bootstrap.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
 				"logging.level.com.walletdesk=INFO",
+				// a test key for the sealed secrets (wallet keys, TOTP secrets): base64 of 32 bytes
+				"walletdesk.secrets.key=" + IntegrationTest.SECRETS_KEY,
 				// the tests run the refund reconciler themselves, at the moments they choose
 				"walletdesk.refund.reconcile.enabled=false" })
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = { TestDatabaseInitializer.class, FakeWalletsInitializer.class })
 @Import(TestSupportConfig.class)
 public @interface IntegrationTest {
 
 	String ADMIN_PASSWORD = "Operator-Passw0rd-2026";
+
+	String SECRETS_KEY = "dGVzdC1zZWNyZXRzLWtleS0zMi1ieXRlcy1sb25nISE=";
 
 }

@@ -155,6 +155,12 @@ public class TestData {
 			return this;
 		}
 
+		/** The wallet's own ID of the transaction; null: the wallet's ID is not known. */
+		public Tx vendorReference(String vendorReference) {
+			this.vendorReference = vendorReference;
+			return this;
+		}
+
 		public Tx refundOf(String chargeId) {
 			this.type = TransactionRow.REFUND;
 			this.parentId = chargeId;

@@ -25,6 +25,8 @@ public final class TestMfa {
 
 	private static volatile Clock clock;
 
+	private static volatile com.walletdesk.secrets.SecretBox box;
+
 	private TestMfa() {
 	}
 
@@ -32,6 +34,12 @@ public final class TestMfa {
 	public static void install(JdbcClient database, Clock applicationClock) {
 		jdbc = database;
 		clock = applicationClock;
+	}
+
+	/** {@link #install(JdbcClient, Clock)} with the application's sealing of the stored secrets. */
+	public static void install(JdbcClient database, Clock applicationClock, com.walletdesk.secrets.SecretBox secrets) {
+		install(database, applicationClock);
+		box = secrets;
 	}
 
 	/** The TOTP code of the secret at the application's current time (RFC 6238, SHA-1, 6 digits, 30 s). */
@@ -48,13 +56,14 @@ public final class TestMfa {
 		}
 	}
 
-	/** The account's enrolled secret, or null. */
+	/** The account's enrolled secret (opened when stored sealed), or null. */
 	public static String secretOf(String username) {
-		return jdbc.sql("SELECT mfa_secret FROM account WHERE username = :u")
+		String stored = jdbc.sql("SELECT mfa_secret FROM account WHERE username = :u")
 			.param("u", username)
 			.query(String.class)
 			.optional()
 			.orElse(null);
+		return com.walletdesk.secrets.SecretBox.isSealed(stored) ? box.open("account.mfa_secret", stored) : stored;
 	}
 
 	/**

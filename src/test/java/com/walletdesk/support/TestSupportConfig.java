@@ -16,8 +16,8 @@ public class TestSupportConfig {
 
 	/** Lets {@link WebSession#signIn} complete the MFA step with the application's database and clock. */
 	@Bean
-	Object testMfaInstaller(JdbcClient jdbc, MutableClock clock) {
-		TestMfa.install(jdbc, clock);
+	Object testMfaInstaller(JdbcClient jdbc, MutableClock clock, com.walletdesk.secrets.SecretBox secrets) {
+		TestMfa.install(jdbc, clock, secrets);
 		return new Object();
 	}
 
