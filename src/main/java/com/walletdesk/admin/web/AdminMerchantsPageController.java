@@ -175,7 +175,7 @@ class AdminMerchantsPageController {
 
 	/**
 	 * The tree in order, each row with its depth and effective license; with a search, the
-	 * nodes whose name or location contains it and the groups above them (to keep the tree readable).
+	 * nodes whose name or location contains it, the groups above them and the nodes below them.
 	 */
 	static List<Row> rows(List<MerchantNode> nodes, String term) {
 		Set<String> offPaths = new HashSet<>();
@@ -195,9 +195,12 @@ class AdminMerchantsPageController {
 				}
 			}
 		}
+		Set<String> matchPaths = new HashSet<>();
+		nodes.stream().filter(n -> matches.contains(n.id())).forEach(n -> matchPaths.add(n.path()));
 		List<Row> rows = new ArrayList<>();
 		for (MerchantNode node : nodes) {
-			if (shown.contains(node.path())) {
+			// a match, the groups above it, and everything below it
+			if (shown.contains(node.path()) || matchPaths.stream().anyMatch(node.path()::startsWith)) {
 				boolean effective = offPaths.stream().noneMatch(node.path()::startsWith);
 				rows.add(new Row(node, Math.min(node.depth(), 6), effective, !term.isEmpty() && matches.contains(node.id())));
 			}

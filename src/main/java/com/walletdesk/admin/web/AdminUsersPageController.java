@@ -94,7 +94,7 @@ class AdminUsersPageController {
 		Administration.IssuedUser issued;
 		try {
 			issued = this.administration.createUserWithIssuedPassword(operator, form.username(), form.role(),
-					form.scope(), form.canRefund());
+					form.scope(), form.refunds());
 		}
 		catch (ProblemException ex) {
 			if (ex.status() != HttpStatus.BAD_REQUEST && ex.status() != HttpStatus.CONFLICT) {
@@ -217,7 +217,7 @@ class AdminUsersPageController {
 	}
 
 	/** The new-user form as posted: the password is never a field, it is issued. */
-	record UserForm(String username, String role, String scopeId, boolean canRefund) {
+	record UserForm(String username, String role, String scopeId, Boolean canRefund) {
 
 		Long scope() {
 			if (this.scopeId == null || this.scopeId.isBlank()) {
@@ -226,7 +226,7 @@ class AdminUsersPageController {
 			return this.scopeId.strip().matches("\\d{1,18}") ? Long.valueOf(this.scopeId.strip()) : -1L;
 		}
 
-		boolean isRole(String value) {
+		public boolean isRole(String value) {
 			return Objects.equals(this.role, value);
 		}
 
