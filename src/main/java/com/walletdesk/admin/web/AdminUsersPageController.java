@@ -86,7 +86,7 @@ class AdminUsersPageController {
 	@GetMapping("/admin/users/new")
 	String newForm(CurrentUser operator, Model model) {
 		operator.requireOperator();
-		return form(operator, new UserForm("", "MERCHANT", "", false), Map.of(), model);
+		return form(operator, new UserForm("", "MERCHANT", "", Boolean.FALSE), Map.of(), model);
 	}
 
 	@PostMapping("/admin/users")
@@ -224,6 +224,11 @@ class AdminUsersPageController {
 				return null;
 			}
 			return this.scopeId.strip().matches("\\d{1,18}") ? Long.valueOf(this.scopeId.strip()) : -1L;
+		}
+
+		/** An unticked box sends nothing: no privilege. */
+		public boolean refunds() {
+			return Boolean.TRUE.equals(this.canRefund);
 		}
 
 		public boolean isRole(String value) {
