@@ -325,4 +325,31 @@
   } else {
     init(document);
   }
+
+  // ---- Copy buttons (a key or password shown once): copies the text of the element data-copy
+  // names and says so; without scripts the text is still there to select and copy by hand.
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('[data-copy]');
+    if (!button) { return; }
+    var source = document.getElementById(button.getAttribute('data-copy'));
+    if (!source) { return; }
+    var done = function () {
+      var note = button.parentNode.querySelector('.copied');
+      if (note) { note.hidden = false; }
+    };
+    var text = source.textContent.trim();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { selectText(source); });
+    } else {
+      selectText(source);
+      try { if (document.execCommand('copy')) { done(); } } catch (ignored) { /* selected: copy by hand */ }
+    }
+  });
+  function selectText(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
 })();

@@ -13,4 +13,15 @@ public record CurrentUser(long accountId, String username, Role role, Scope scop
 		return this.role == Role.OPERATOR;
 	}
 
+	/**
+	 * The services' own check that only an operator administers (the security rules refuse
+	 * others at the door too): 403 {@code ACCESS_DENIED} otherwise.
+	 */
+	public CurrentUser requireOperator() {
+		if (!isOperator()) {
+			throw com.walletdesk.web.ProblemException.forbidden("ACCESS_DENIED", "Only an operator may do this");
+		}
+		return this;
+	}
+
 }

@@ -94,6 +94,7 @@ public class Administration {
 	}
 
 	public MerchantSummary createMerchant(CurrentUser operator, NewMerchant request) {
+		operator.requireOperator();
 		String details = "create merchant " + describe("kind", request.kind(), "name", request.name(), "parentId",
 				request.parentId(), "location", request.location(), "timezone", request.timezone(), "currency",
 				request.currency(), "locale", request.locale());
@@ -102,6 +103,7 @@ public class Administration {
 	}
 
 	public MerchantSummary updateMerchant(CurrentUser operator, long id, MerchantChange change) {
+		operator.requireOperator();
 		String details = "update merchant " + describe("name", change.name(), "location", change.location(), "timezone",
 				change.timezone(), "currency", change.currency(), "locale", change.locale(), "licenseActive",
 				change.licenseActive());
@@ -110,12 +112,14 @@ public class Administration {
 	}
 
 	public AccountSummary createUser(CurrentUser operator, NewAccount request) {
+		operator.requireOperator();
 		String details = "create user " + describe("username", request.username(), "role", request.role(), "scopeId",
 				request.scopeId(), "canRefund", request.canRefund());
 		return audited(operator, "user", details, () -> this.accounts.create(request), created -> "user/" + created.id());
 	}
 
 	public AccountSummary updateUser(CurrentUser operator, long id, AccountChange change) {
+		operator.requireOperator();
 		String details = "update user " + describe("canRefund", change.canRefund(), "enabled", change.enabled(),
 				"passwordReset", change.password() == null ? null : Boolean.TRUE);
 		return audited(operator, "user/" + id, details, () -> {
@@ -125,6 +129,54 @@ public class Administration {
 			}
 			return this.accounts.update(id, change);
 		}, updated -> "user/" + id);
+	}
+
+	/** Switches a node's license on or off (everything below it follows). */
+	public MerchantSummary setLicense(CurrentUser operator, long id, boolean active) {
+		return updateMerchant(operator, id, new MerchantChange(null, null, null, null, null, active));
+	}
+
+	/** What switching a node's license off would end, for the operator's confirmation. */
+	public AccountService.LicenseImpact licenseImpact(CurrentUser operator, long id) {
+		operator.requireOperator();
+		return this.accounts.licenseImpact(id);
+	}
+
+	/**
+	 * A user created with a password the system issues (the console): the password is returned
+	 * once, to be shown once, and must be changed by its owner at the first sign-in.
+	 */
+	public IssuedUser createUserWithIssuedPassword(CurrentUser operator, String username, String role, Long scopeId,
+			boolean canRefund) {
+		operator.requireOperator();
+		String password = this.accounts.issuePassword(username == null ? "" : username.strip());
+		AccountSummary user = createUser(operator, new NewAccount(username, password, role, scopeId, canRefund));
+		return new IssuedUser(user, password);
+	}
+
+	/** A new password for a user, issued by the system; its sessions end and it must change it at the next sign-in. */
+	public IssuedUser resetPassword(CurrentUser operator, long id) {
+		operator.requireOperator();
+		AccountSummary user = this.accounts.find(id).orElseThrow(() -> ProblemException.notFound("User"));
+		String password = this.accounts.issuePassword(user.username());
+		return new IssuedUser(updateUser(operator, id, new AccountChange(null, null, password)), password);
+	}
+
+	/** A user and the password just issued to it (shown once, never stored in clear). */
+	public record IssuedUser(AccountSummary user, String password) {
+	}
+
+	public AccountService.UserPage listUsers(CurrentUser operator, AccountService.UserQuery query) {
+		operator.requireOperator();
+		return this.accounts.list(query);
+	}
+
+	public void unlock(CurrentUser operator, long id) {
+		this.accounts.unlock(operator, id);
+	}
+
+	public void resetMfa(CurrentUser operator, long id) {
+		this.accounts.resetMfa(operator, id);
 	}
 
 	private <T> T audited(CurrentUser operator, String resource, String details, Supplier<T> change,

@@ -149,6 +149,30 @@ class ImportApiIT {
 	}
 
 	@Test
+	void aStoredIdSentAgainWithOtherContentIsADuplicateOnItsLineAndStoresNothing() {
+		String first = TestData.randomTransactionId();
+		String second = TestData.randomTransactionId();
+		String csv = BY_ID_HEADER + "\n"
+				+ byIdRow(this.store.id(), first, "", "charge", "APP", "5.00", "EUR", this.at.toString()) + "\n"
+				+ byIdRow(this.store.id(), second, "", "charge", "APP", "6.00", "EUR", this.at.toString()) + "\n";
+		assertThat(importCsv(csv, "").json().path("stored").asLong()).isEqualTo(2);
+		var totals = DayTotalsCheck.stored(this.jdbc, this.store.id());
+
+		// the same IDs again: the first unchanged, the second with another amount (line 3)
+		String changed = BY_ID_HEADER + "\n"
+				+ byIdRow(this.store.id(), first, "", "charge", "APP", "5.00", "EUR", this.at.toString()) + "\n"
+				+ byIdRow(this.store.id(), second, "", "charge", "APP", "60.00", "EUR", this.at.toString()) + "\n"
+				+ byIdRow(this.store.id(), TestData.randomTransactionId(), "", "charge", "APP", "7.00", "EUR", this.at.toString()) + "\n";
+		JsonNode report = importCsv(changed, "").json();
+		assertThat(report.path("status").asString()).isEqualTo("rejected");
+		assertThat(errors(report)).containsExactly("3 Transaction ID DUPLICATE_TRANSACTION_ID");
+		assertThat(report.path("stored").asLong()).isZero();
+		assertThat(count()).as("the good new row is not stored either").isEqualTo(2);
+		assertThat(DayTotalsCheck.stored(this.jdbc, this.store.id())).as("the day totals did not move").isEqualTo(totals);
+		DayTotalsCheck.assertAgree(this.jdbc, this.store.id());
+	}
+
+	@Test
 	void aRefundOfARefusedChargeIsRefusedTooAndADashboardRefundCannotBeFedIn() {
 		String charge = TestData.randomTransactionId();
 		String csv = BY_ID_HEADER + "\n"

@@ -129,6 +129,42 @@ public final class WebSession {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Posts a console form with its CSRF field (as the page's own hidden field would), the
+	 * session's XSRF-TOKEN fetched first when there is none yet.
+	 */
+	public Response formWithCsrf(String path, Map<String, String> fields) {
+		if (xsrfToken() == null) {
+			get("/api/v1/me");
+		}
+		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		all.put("_csrf", xsrfToken());
+		return form(path, all);
+	}
+
+	/** Posts a multipart form with text fields and one file (the CSRF field added unless {@code csrf} is false). */
+	public Response multipart(String path, Map<String, String> fields, String fileField, String fileName, String content,
+			boolean csrf) {
+		if (csrf && xsrfToken() == null) {
+			get("/api/v1/me");
+		}
+		String boundary = "----walletdesk" + System.nanoTime();
+		StringBuilder body = new StringBuilder();
+		Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+		if (csrf) {
+			all.put("_csrf", xsrfToken());
+		}
+		all.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+			.append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+			.append(value).append("\r\n"));
+		body.append("--").append(boundary).append("\r\n")
+			.append("Content-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"").append(fileName)
+			.append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n")
+			.append("--").append(boundary).append("--\r\n");
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+	}
+
 	/** Posts a body of another type than JSON (a CSV file, say), with the CSRF header. */
 	public Response postBody(String path, String contentType, String body) {
 		return send(withCsrf(request(path).header("Content-Type", contentType)

@@ -54,7 +54,7 @@ class MessageBundleTest {
 	private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([\\w.\\-]+)");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "refund", "security" })
+	@ValueSource(strings = { "messages", "refund", "security", "console" })
 	void everyKeyExistsInEnglishAndPortuguese(String bundle) {
 		Properties english = MessageBundles.load(bundle);
 		Properties portuguese = MessageBundles.load(bundle + "_pt");
@@ -67,7 +67,7 @@ class MessageBundleTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "messages", "messages_pt", "refund", "refund_pt", "security", "security_pt" })
+	@ValueSource(strings = { "messages", "messages_pt", "refund", "refund_pt", "security", "security_pt", "console", "console_pt" })
 	void messagesWithArgumentsAreValidMessageFormats(String bundle) {
 		MessageBundles.load(bundle).forEach((key, value) -> {
 			String text = value.toString();
@@ -82,7 +82,7 @@ class MessageBundleTest {
 	@Test
 	void everyKeyATemplateNamesExists() throws IOException {
 		Properties all = new Properties();
-		for (String bundle : List.of("messages", "refund", "security")) {
+		for (String bundle : List.of("messages", "refund", "security", "console")) {
 			all.putAll(MessageBundles.load(bundle));
 		}
 		List<String> missing = new ArrayList<>();

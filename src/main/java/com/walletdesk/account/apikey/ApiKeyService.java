@@ -55,7 +55,11 @@ public class ApiKeyService {
 	}
 
 	/** Creates a key; the returned value holds the key itself, which is never shown again. */
-	public NewKey create(String name, String purpose, String operator) {
+	public NewKey create(com.walletdesk.account.CurrentUser operator, String name, String purpose) {
+		return create(name, purpose, operator.requireOperator().username());
+	}
+
+	private NewKey create(String name, String purpose, String operator) {
 		String label = name == null ? "" : name.strip();
 		if (label.isEmpty() || label.length() > 100) {
 			throw ProblemException.validation("name", "must be 1 to 100 characters");
@@ -77,7 +81,11 @@ public class ApiKeyService {
 		return new NewKey(String.valueOf(id), key, label, kind.name());
 	}
 
-	public void revoke(long id, String operator) {
+	public void revoke(com.walletdesk.account.CurrentUser operator, long id) {
+		revoke(id, operator.requireOperator().username());
+	}
+
+	private void revoke(long id, String operator) {
 		ApiKeys.ApiKey key = this.keys.findById(id).orElseThrow(() -> ProblemException.notFound("API key"));
 		if (this.keys.revoke(id, this.clock.instant())) {
 			this.audit.record(AuditService.ADMIN_CHANGE, "SUCCESS", operator, "api-key/" + id,
@@ -85,7 +93,12 @@ public class ApiKeyService {
 		}
 	}
 
-	public List<KeySummary> list() {
+	public List<KeySummary> list(com.walletdesk.account.CurrentUser operator) {
+		operator.requireOperator();
+		return list();
+	}
+
+	private List<KeySummary> list() {
 		return this.keys.findAll().stream().map(KeySummary::of).toList();
 	}
 

@@ -63,6 +63,31 @@ public class PasswordPolicy {
 		}
 	}
 
+	/** Letters and digits that cannot be mistaken for one another when read out or copied by hand. */
+	private static final String ISSUED_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+	/**
+	 * A password for an operator to hand over (a new account, a reset): 16 random letters and
+	 * digits (about 92 bits), which passes {@link #check}; its owner changes it at the first sign-in.
+	 */
+	public String issue(String username) {
+		while (true) {
+			StringBuilder password = new StringBuilder(16);
+			for (int i = 0; i < 16; i++) {
+				password.append(ISSUED_ALPHABET.charAt(this.random.nextInt(ISSUED_ALPHABET.length())));
+			}
+			try {
+				check(password.toString(), username);
+				return password.toString();
+			}
+			catch (com.walletdesk.web.ProblemException ex) {
+				// no letter or no digit (rare): draw again
+			}
+		}
+	}
+
 	/**
 	 * A listed password, compared without case, as it is or with only digits and symbols
 	 * before and after it ({@code qwerty123456}, {@code !Password2026}).

@@ -18,6 +18,12 @@ public class SessionTerminator {
 		this.sessions = sessions;
 	}
 
+	/** How many sessions {@code username} holds in the session store now. */
+	public int countSessionsOf(String username) {
+		FindByIndexNameSessionRepository<?> repository = this.sessions.getIfAvailable();
+		return repository == null ? 0 : repository.findByPrincipalName(username).size();
+	}
+
 	/** Deletes every session of {@code username} except {@code keepSessionId} (may be null); returns how many. */
 	public int endSessionsOf(String username, String keepSessionId) {
 		FindByIndexNameSessionRepository<?> repository = this.sessions.getIfAvailable();

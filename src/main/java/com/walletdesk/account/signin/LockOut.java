@@ -55,6 +55,11 @@ public class LockOut {
 		return account.lockedAt(this.clock.instant());
 	}
 
+	/** Remembers when the account last signed in (the operators' user list shows it). */
+	public void signedIn(Account account) {
+		this.accounts.recordSignIn(account.id(), this.clock.instant());
+	}
+
 	public void succeeded(Account account) {
 		if (account.failedAttempts() != 0 || account.lockedUntil() != null) {
 			this.accounts.clearFailures(account.id());

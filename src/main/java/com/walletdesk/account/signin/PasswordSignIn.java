@@ -78,6 +78,7 @@ public class PasswordSignIn implements AuthenticationProvider {
 		}
 		SignedInAccount principal = new SignedInAccount(account);
 		this.lockOut.succeeded(account);
+		this.lockOut.signedIn(account);
 		this.audit.record(AuditService.SIGN_IN, "SUCCESS", username, "account", "password accepted");
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
 	}

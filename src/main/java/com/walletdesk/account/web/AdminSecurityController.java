@@ -7,7 +7,6 @@ import java.util.Map;
 import com.walletdesk.account.AccountService;
 import com.walletdesk.account.apikey.ApiKeyService;
 import com.walletdesk.account.CurrentUser;
-import com.walletdesk.account.signin.MfaService;
 import com.walletdesk.web.ProblemException;
 import com.walletdesk.web.RequestParams;
 
@@ -31,50 +30,48 @@ class AdminSecurityController {
 
 	private final AccountService accounts;
 
-	private final MfaService mfa;
-
-	AdminSecurityController(ApiKeyService apiKeys, AccountService accounts, MfaService mfa) {
+	AdminSecurityController(ApiKeyService apiKeys, AccountService accounts) {
 		this.apiKeys = apiKeys;
 		this.accounts = accounts;
-		this.mfa = mfa;
 	}
 
 	@PostMapping("/api/v1/admin/api-keys")
 	@ApiResponse(responseCode = "201", description = "Created; the key is in this answer only")
 	ResponseEntity<ApiKeyService.NewKey> createKey(CurrentUser operator, @RequestBody(required = false) NewKeyRequest body) {
-		ApiKeyService.NewKey key = this.apiKeys.create(body == null ? null : body.name(),
-				body == null ? null : body.purpose(), operator.username());
+		ApiKeyService.NewKey key = this.apiKeys.create(operator, body == null ? null : body.name(),
+				body == null ? null : body.purpose());
 		return ResponseEntity.status(HttpStatus.CREATED).body(key);
 	}
 
 	@GetMapping("/api/v1/admin/api-keys")
-	Map<String, List<ApiKeyService.KeySummary>> keys() {
-		return Map.of("items", this.apiKeys.list());
+	Map<String, List<ApiKeyService.KeySummary>> keys(CurrentUser operator) {
+		return Map.of("items", this.apiKeys.list(operator));
 	}
 
 	@DeleteMapping("/api/v1/admin/api-keys/{id}")
 	@ApiResponse(responseCode = "204", description = "Revoked")
 	ResponseEntity<Void> revokeKey(CurrentUser operator, @PathVariable String id) {
-		this.apiKeys.revoke(RequestParams.numericId(id, "API key"), operator.username());
+		this.apiKeys.revoke(operator, RequestParams.numericId(id, "API key"));
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/admin/users/{id}/unlock")
 	@ApiResponse(responseCode = "204", description = "Unlocked")
 	ResponseEntity<Void> unlock(CurrentUser operator, @PathVariable String id) {
-		this.accounts.unlock(RequestParams.numericId(id, "User"), operator.username());
+		this.accounts.unlock(operator, RequestParams.numericId(id, "User"));
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/api/v1/admin/users/{id}/mfa")
 	@ApiResponse(responseCode = "204", description = "The second factor is reset; enrolment at the next sign-in")
 	ResponseEntity<Void> resetMfa(CurrentUser operator, @PathVariable String id) {
-		this.mfa.reset(RequestParams.numericId(id, "User"), operator.username());
+		this.accounts.resetMfa(operator, RequestParams.numericId(id, "User"));
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/admin/users/{id}/security")
-	AccountService.SecurityStatus security(@PathVariable String id) {
+	AccountService.SecurityStatus security(CurrentUser operator, @PathVariable String id) {
+		operator.requireOperator();
 		return this.accounts.securityStatus(RequestParams.numericId(id, "User")).orElseThrow(() -> ProblemException.notFound("User"));
 	}
 

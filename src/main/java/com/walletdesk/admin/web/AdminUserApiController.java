@@ -3,21 +3,26 @@ package com.walletdesk.admin.web;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Set;
 
+import com.walletdesk.account.AccountService;
 import com.walletdesk.account.AccountService.AccountChange;
 import com.walletdesk.account.AccountService.AccountSummary;
 import com.walletdesk.account.AccountService.NewAccount;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.admin.Administration;
 import com.walletdesk.web.RequestParams;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,6 +38,26 @@ class AdminUserApiController {
 
 	AdminUserApiController(Administration administration) {
 		this.administration = administration;
+	}
+
+	@GetMapping("/api/v1/admin/users")
+	@Operation(summary = "The users, by username, with their security state (operators only)",
+			description = "Filters: q (part of the username), scopeId (users at or below that merchant), role, "
+					+ "locked, canRefund. Refusals: 400 VALIDATION_FAILED, INVALID_LIMIT, INVALID_CURSOR, UNKNOWN_SCOPE, "
+					+ "INVALID_QUERY; 403 for anyone but an operator.",
+			responses = {
+					@ApiResponse(responseCode = "200", description = "One page of users",
+							content = @Content(schema = @Schema(implementation = AccountService.UserPage.class))),
+					@ApiResponse(responseCode = "400", description = "A filter, limit or cursor that is not valid",
+							content = @Content(mediaType = "application/problem+json")),
+					@ApiResponse(responseCode = "403", description = "Not an operator",
+							content = @Content(mediaType = "application/problem+json")) })
+	AccountService.UserPage list(CurrentUser operator, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String scopeId, @RequestParam(required = false) String role,
+			@RequestParam(required = false) String locked, @RequestParam(required = false) String canRefund,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+		return this.administration.listUsers(operator,
+				UserFilters.parse(q, scopeId, role, locked, canRefund, limit, cursor));
 	}
 
 	@PostMapping("/api/v1/admin/users")
