@@ -91,13 +91,22 @@ public class AuditService {
 	private Map<String, Object> row(String type, String outcome, String account, String resource, String details) {
 		Map<String, Object> row = new HashMap<>();
 		row.put("at", utc(this.clock.instant()));
-		row.put("account", truncate(account, 100));
+		row.put("account", truncate(storable(account), 100));
 		row.put("type", type);
 		row.put("outcome", truncate(outcome, 32));
 		row.put("sourceIp", truncate(currentSourceIp(), 64));
-		row.put("resource", truncate(resource, 200));
-		row.put("details", truncate(details, 2000));
+		row.put("resource", truncate(storable(resource), 200));
+		row.put("details", truncate(storable(details), 2000));
 		return row;
+	}
+
+	/**
+	 * The text with control characters shown as U+FFFD: a record may quote what a caller sent
+	 * (an import's header cell, say), and PostgreSQL refuses NUL in text, which would lose the
+	 * record and turn the refusal into a 500.
+	 */
+	static String storable(String text) {
+		return text == null ? null : text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "\uFFFD");
 	}
 
 	/**

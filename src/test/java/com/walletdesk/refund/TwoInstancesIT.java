@@ -55,7 +55,9 @@ class TwoInstancesIT extends RefundFixture {
 				"--spring.datasource.username=" + TestDatabase.postgresUser(),
 				"--spring.datasource.password=" + TestDatabase.postgresPassword(), "--server.port=0",
 				"--walletdesk.demo.enabled=false", "--walletdesk.bootstrap.admin-password=" + IntegrationTest.ADMIN_PASSWORD,
-				"--walletdesk.refund.reconcile.enabled=false", "--spring.main.banner-mode=off");
+				"--walletdesk.refund.reconcile.enabled=false", "--spring.main.banner-mode=off",
+				// the same secrets key as every instance of a deployment: the TOTP secrets are sealed with it
+				"--walletdesk.secrets.key=" + IntegrationTest.SECRETS_KEY);
 		if (!TestDatabase.postgresUrl().equals(context.getEnvironment().getProperty("spring.datasource.url"))) {
 			throw new IllegalStateException("the other instance is not on the test database");
 		}

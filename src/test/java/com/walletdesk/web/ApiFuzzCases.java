@@ -73,7 +73,11 @@ final class ApiFuzzCases {
 	/** A valid value for a path parameter: (path template, parameter name) -> value. */
 	private final BiFunction<String, String, String> pathValue;
 
+	/** Valid members as JSON text, by name or, for one operation's body, by "path#name". */
 	private final Map<String, String> memberValues;
+
+	/** The path of the operation whose valid body is being built. */
+	private String template;
 
 	ApiFuzzCases(JsonNode doc, BiFunction<String, String, String> pathValue, Map<String, String> memberValues) {
 		this.doc = doc;
@@ -130,6 +134,7 @@ final class ApiFuzzCases {
 				query.put(name, validQueryValue(name, resolve(p.path("schema"))));
 			}
 		}
+		this.template = template;
 		String bodyType = bodyType(operation);
 		JsonNode bodySchema = bodyType == null ? null : resolve(operation.path("requestBody").path("content").path(bodyType).path("schema"));
 		String validBody = bodyType == null ? null
@@ -208,6 +213,9 @@ final class ApiFuzzCases {
 
 	private JsonNode validValue(String name, JsonNode schema) {
 		schema = resolve(schema);
+		if (this.memberValues.containsKey(this.template + "#" + name)) {
+			return JSON.readTree(this.memberValues.get(this.template + "#" + name));
+		}
 		if (this.memberValues.containsKey(name)) {
 			return JSON.readTree(this.memberValues.get(name));
 		}

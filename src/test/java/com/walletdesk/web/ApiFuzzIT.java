@@ -223,6 +223,8 @@ class ApiFuzzIT {
 		values.put("storeId", "\"" + this.store.id() + "\"");
 		values.put("scopeId", "\"" + this.victimStore.id() + "\"");
 		values.put("parentId", "null");
+		// the merchants created go below the victims' group: new roots would crowd the other tests' trees
+		values.put("/api/v1/admin/merchants#parentId", "\"" + this.victimStore.parentId() + "\"");
 		values.put("id", "null");
 		values.put("username", "\"fuzz-" + UUID.randomUUID().toString().substring(0, 8) + "\"");
 		values.put("password", "\"Fuzz-Passw0rd-2026-x\"");
