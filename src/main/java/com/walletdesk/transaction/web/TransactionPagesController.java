@@ -1,5 +1,6 @@
 package com.walletdesk.transaction.web;
 
+import java.time.Clock;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,8 +45,11 @@ class TransactionPagesController {
 
 	private final SupportContact support;
 
+	private final Clock clock;
+
 	TransactionPagesController(TransactionQuery query, MerchantService merchants, MerchantTreePanel panel,
-			SupportContact support) {
+			SupportContact support, Clock clock) {
+		this.clock = clock;
 		this.query = query;
 		this.merchants = merchants;
 		this.panel = panel;
@@ -56,15 +60,18 @@ class TransactionPagesController {
 	String lookup(CurrentUser user, @PathVariable String storeId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam(required = false) String first, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		// scope first: a foreign store is "not found" whatever else the query string says
 		MerchantNode store = this.merchants.requireVisibleStore(user.scope(), RequestParams.pathId(storeId, "Store"));
 		model.addAttribute("store", store);
 		model.addAttribute("trail", this.panel.trail(user, store));
+		// said once above the table instead of on every row
+		model.addAttribute("storeLocation", this.merchants.parentNames(java.util.List.of(store)).get(store.id()));
 		// whom to ask when there is no Refund button (the page says so once)
 		model.addAttribute("support", this.support);
 		return listing(user, true, "/stores/" + store.id() + "/transactions", store,
-				new TransactionListingPage.Form(from, to, q, limit), cursor,
+				new TransactionListingPage.Form(from, to, q, limit), cursor, first,
 				filter -> this.query.lookup(user, store.id(), filter), request, response, model);
 	}
 
@@ -72,18 +79,20 @@ class TransactionPagesController {
 	String search(CurrentUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
-		return listing(user, false, "/transactions", null, new TransactionListingPage.Form(from, to, q, limit), cursor,
+			@RequestParam(required = false) String first, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		return listing(user, false, "/transactions", null, new TransactionListingPage.Form(from, to, q, limit), cursor, first,
 				filter -> this.query.search(user, filter), request, response, model);
 	}
 
 	private String listing(CurrentUser user, boolean lookup, String action, MerchantNode selected,
-			TransactionListingPage.Form form, String cursor, Function<TransactionFilter, TransactionPage> read,
+			TransactionListingPage.Form form, String cursor, String first, Function<TransactionFilter, TransactionPage> read,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		TransactionListingPage listing;
 		try {
 			TransactionFilter filter = TransactionFilter.parse(form.from(), form.to(), form.q(), form.limit(), cursor);
-			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, read.apply(filter));
+			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, filter.limit(), first,
+					read.apply(filter), this.clock);
 		}
 		catch (ProblemException ex) {
 			if (ex.status() != HttpStatus.BAD_REQUEST) {
