@@ -11,6 +11,8 @@ import com.walletdesk.ingest.IngestService;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.transaction.TransactionRow;
+import com.walletdesk.wallet.config.WalletConfig;
+import com.walletdesk.wallet.config.WalletConfigService;
 import com.walletdesk.web.ProblemException;
 
 import org.springframework.dao.ConcurrencyFailureException;
@@ -43,11 +45,14 @@ public class PaymentLinkPayments {
 
 	private final TransactionTemplate transaction;
 
+	private final WalletConfigService wallets;
+
 	private final Clock clock;
 
 	PaymentLinkPayments(PaymentLinks links, MerchantService merchants, IngestService ingest, PaymentPage paymentPage,
-			AuditService audit, TransactionTemplate transaction, Clock clock) {
+			AuditService audit, TransactionTemplate transaction, WalletConfigService wallets, Clock clock) {
 		this.links = links;
+		this.wallets = wallets;
 		this.merchants = merchants;
 		this.ingest = ingest;
 		this.paymentPage = paymentPage;
@@ -56,8 +61,12 @@ public class PaymentLinkPayments {
 		this.clock = clock;
 	}
 
-	/** What the payer's page shows. */
-	public record PayerView(PaymentLink link, MerchantNode store, String status) {
+	/**
+	 * What the payer's page shows. {@code methods}: the link's wallets that can take its payment
+	 * now; a method the store has connected to a live wallet is left out, since only the sandbox
+	 * takes payments yet and its charge would then be refunded through the live wallet.
+	 */
+	public record PayerView(PaymentLink link, MerchantNode store, String status, List<String> methods) {
 	}
 
 	/** The outcome of a payment: the charge recorded, or the wallet's page to go on to. */
@@ -74,13 +83,19 @@ public class PaymentLinkPayments {
 		}
 		PaymentLink link = this.links.findByToken(token).orElseThrow(() -> ProblemException.notFound("Payment link"));
 		MerchantNode store = this.merchants.findNode(link.storeId()).orElseThrow();
-		return new PayerView(link, store, link.status(this.clock.instant()));
+		List<String> live = this.wallets.ofStore(store.id())
+			.stream()
+			.filter(config -> config.provider().isLive())
+			.map(WalletConfig::method)
+			.toList();
+		List<String> methods = link.methods().stream().filter(method -> !live.contains(method)).toList();
+		return new PayerView(link, store, link.status(this.clock.instant()), methods);
 	}
 
 	/**
 	 * Pays the link with the chosen wallet. 404 unknown token; 410 {@code LINK_PAID},
 	 * {@code LINK_CANCELLED} or {@code LINK_EXPIRED} when it takes no payment; 400 for a wallet
-	 * the link does not offer.
+	 * the link does not offer (or that cannot take it: see {@link PayerView}).
 	 */
 	public Payment pay(String token, String method) {
 		PayerView view = find(token);
@@ -88,8 +103,9 @@ public class PaymentLinkPayments {
 			throw closed(view.status());
 		}
 		String wallet = method == null ? "" : method.strip().toUpperCase(Locale.ROOT);
-		if (!view.link().methods().contains(wallet)) {
-			throw ProblemException.validation("method", "must be one of " + String.join(", ", view.link().methods()));
+		if (!view.methods().contains(wallet)) {
+			throw ProblemException.validation("method", view.methods().isEmpty()
+					? "no wallet of this link can take payments online yet" : "must be one of " + String.join(", ", view.methods()));
 		}
 		PaymentPage.Start start = this.paymentPage.startPayment(view.link(), wallet);
 		if (start instanceof PaymentPage.Redirect redirect) {

@@ -9,6 +9,7 @@ import com.walletdesk.support.DayTotalsCheck;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.MutableClock;
 import com.walletdesk.support.TestData;
+import com.walletdesk.support.TestWallets;
 import com.walletdesk.support.WebSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,26 @@ class PayByLinkIT {
 		assertThat(noWallet.status()).isEqualTo(400);
 		assertThat(noWallet.body()).contains("method-error");
 		assertThat(charges(open)).isZero();
+	}
+
+	@Test
+	void aWalletConnectedToALiveProviderIsNotOfferedSinceOnlyTheSandboxTakesPayments() {
+		Link link = link("10.00");
+		WebSession admin = WebSession.signIn(this.port, "admin", IntegrationTest.ADMIN_PASSWORD);
+		var saved = admin.put("/api/v1/admin/stores/" + link.store().id() + "/wallets/WXP",
+				TestWallets.wechatPay("1900000109"));
+		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+		WebSession payer = WebSession.anonymous(this.port);
+		var page = payer.get("/pay/" + link.token());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("value=\"ALP\"").doesNotContain("value=\"WXP\"");
+		var refused = payer.form("/pay/" + link.token(), Map.of("method", "WXP", "_csrf", payer.xsrfToken()));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(charges(link)).isZero();
+		assertThat(payer.form("/pay/" + link.token(), Map.of("method", "ALP", "_csrf", payer.xsrfToken())).status())
+			.isEqualTo(200);
+		assertThat(charges(link)).isEqualTo(1);
 	}
 
 	private long charges(Link link) {
