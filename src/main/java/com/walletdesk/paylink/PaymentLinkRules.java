@@ -138,7 +138,8 @@ final class PaymentLinkRules {
 				methods.add(method);
 			}
 		}
-		if (asked.stream().anyMatch(m -> !METHODS.contains(m))) {
+		// List.of refuses contains(null): a JSON null in the array is simply not a wallet
+		if (asked.stream().anyMatch(m -> m == null || !METHODS.contains(m))) {
 			shape.put("methods", "may hold only ALP (Alipay) and WXP (WeChat Pay)");
 		}
 		return methods;

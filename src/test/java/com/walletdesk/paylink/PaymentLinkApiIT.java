@@ -134,6 +134,8 @@ class PaymentLinkApiIT {
 		assertRefused(m.session().post(p, "{\"amount\":\"5.00\",\"reference\":\"" + ref + "\",\"methods\":[\"PAX\"]}"),
 				400, "VALIDATION_FAILED", "methods");
 		assertRefused(m.session().post(p, body("5.00", "x".repeat(65))), 400, "VALIDATION_FAILED", "reference");
+		assertRefused(m.session().post(p, "{\"amount\":\"5.00\",\"reference\":\"" + ref + "\",\"methods\":[null]}"),
+				400, "VALIDATION_FAILED", "methods");
 		assertRefused(m.session().post(p, "{\"amount\":\"5.00\",\"reference\":\"" + ref + "\",\"amout\":\"1\"}"), 400,
 				"VALIDATION_FAILED", "amout");
 
