@@ -41,6 +41,8 @@ class RefundAttentionIT extends RefundFixture {
 		assertThat(this.admin.put("/api/v1/admin/stores/" + this.shop.store().id() + "/wallets/WXP",
 				TestWallets.wechatPay("1900000109")).status()).isEqualTo(200);
 		this.merchant = signIn(this.port, this.shop.username());
+		// the wallet's answers are signed at our (moved) time: else they would be stale, no answer at all
+		this.wechat.now = this.clock::instant;
 	}
 
 	@AfterEach
@@ -94,14 +96,25 @@ class RefundAttentionIT extends RefundFixture {
 		String since = listed(refundId).path("since").asString();
 		for (int run = 0; run < 4; run++) {
 			this.clock.advance(Duration.ofDays(1).plusMinutes(1));
-			this.reconciler.reconcile();
+			var report = this.reconciler.reconcile();
+			assertThat(report.stillPending()).as("asked, answered ABNORMAL").isGreaterThanOrEqualTo(1);
 		}
+		assertThat(this.wechat.requestsFor(refundId)).extracting(FakeWechatPay.Request::method)
+			.as("asked every time, never sent again")
+			.containsExactly("POST", "GET", "GET", "GET", "GET");
 		assertThat(refundRows(this.jdbc, charge, "pending")).isEqualTo(1);
 		assertThat(row(this.transactions, charge).refundPending()).as("still reserved").isEqualTo(10_00);
 		assertThat(row(this.transactions, charge).remaining()).isEqualTo(90_00);
 		assertThat(listed(refundId)).as("still listed").isNotNull();
 		assertThat(listed(refundId).path("since").asString()).as("since the first report").isEqualTo(since);
 		assertBooksAgree(this.transactions, this.jdbc, charge);
+
+		// the answers at the moved time verify: once the wallet settles it, the next check settles it here
+		this.wechat.settle(refundId, "SUCCESS");
+		this.clock.advance(Duration.ofDays(1).plusMinutes(1));
+		this.reconciler.reconcile();
+		assertThat(refundRows(this.jdbc, charge, "succeeded")).isEqualTo(1);
+		assertThat(listed(refundId)).isNull();
 	}
 
 	@Test

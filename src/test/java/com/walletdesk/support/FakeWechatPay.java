@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * that fails gets 401 {@code SIGN_ERROR}), applies each {@code out_refund_no} once (a repeat
  * answers the first result), answers queries, and signs every answer with the wallet's test key.
  * What it received is read from WireMock's request journal ({@link #requestsFor}). Knobs: the next
- * answers ({@link #answerNext}), the state of a refund it holds ({@link #settle}).
+ * answers ({@link #answerNext}), the state of a refund it holds ({@link #settle}), its clock
+ * ({@link #now}).
  */
 public final class FakeWechatPay {
 
@@ -69,6 +71,9 @@ public final class FakeWechatPay {
 
 	public volatile long slowMillis = 6_000;
 
+	/** The wallet's clock, which its answers' timestamps come from: a test that moves our clock moves it too. */
+	public volatile Supplier<Instant> now = Instant::now;
+
 	private FakeWechatPay() {
 		this.stub = new WalletStub("fake-wechatpay", "/v3/global/refunds.*", this::handle);
 	}
@@ -94,6 +99,7 @@ public final class FakeWechatPay {
 	public void reset() {
 		this.next.clear();
 		this.slowMillis = 6_000;
+		this.now = Instant::now;
 	}
 
 	/** Moves a refund it holds to another status (SUCCESS, CLOSED, ABNORMAL), as the wallet would. */
@@ -202,7 +208,7 @@ public final class FakeWechatPay {
 	}
 
 	private ResponseDefinition answer(int status, String body, boolean badSignature, long delayMillis) {
-		String timestamp = String.valueOf(Instant.now().getEpochSecond());
+		String timestamp = String.valueOf(this.now.get().getEpochSecond());
 		String nonce = UUID.randomUUID().toString().replace("-", "");
 		KeyPair signer = badSignature ? this.otherKey : TestKeys.wallet();
 		return WalletStub.answer(status, body,
