@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * In a real headless Chromium: from the merchants page to a store's wallets, WeChat Pay connected
  * through the form (a refusal first, next to its field, the keys not put back), then shown
- * without a key. Screenshots go to target/screenshots.
+ * without a key; the sandbox's settings page reached from there. Screenshots go to target/screenshots.
  */
 @IntegrationTest
 class WalletsConsoleBrowserIT {
@@ -33,6 +33,9 @@ class WalletsConsoleBrowserIT {
 
 	@Autowired
 	TestData data;
+
+	@Autowired
+	com.walletdesk.sandbox.SandboxWallet sandbox;
 
 	@Test
 	void anOperatorConnectsAStoreToWechatPay() {
@@ -72,6 +75,31 @@ class WalletsConsoleBrowserIT {
 		assertThat(browser.driver().getPageSource()).doesNotContain(TestWallets.API_V3_KEY);
 		assertThat(browser.value("WXP-merchantPrivateKey")).isEmpty();
 		browser.screenshot("wallets-connected");
+	}
+
+	@Test
+	void anOperatorMakesTheSandboxDeclineForOneStore() {
+		MerchantNode store = this.data.eurStore(this.data.group("sandbox-browser-group", null).id());
+		browser.signIn(this.port, "admin", IntegrationTest.ADMIN_PASSWORD);
+		try {
+			browser.open(this.port, "/admin/stores/" + store.id() + "/wallets");
+			browser.driver().findElement(By.linkText("How the sandbox answers")).click();
+			browser.waitFor(d -> d.getCurrentUrl().endsWith("/admin/sandbox"));
+			assertThat(browser.text("#sandbox-global [data-fact='mode']")).isEqualTo("Approve");
+			new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("mode"))).selectByValue("DECLINE");
+			type("storeId", String.valueOf(store.id()));
+			type("message", "account frozen");
+			// submitted from the keyboard
+			browser.driver().findElement(By.id("message")).sendKeys(Keys.ENTER);
+			browser.waitFor(d -> !d.findElements(By.cssSelector("#sandbox-stores tr[data-store='" + store.id() + "']")).isEmpty());
+			assertThat(browser.text(".banner.info")).isEqualTo("Store " + store.id() + ": Decline.");
+			assertThat(browser.text("#sandbox-stores tr[data-store='" + store.id() + "']")).contains("Decline")
+				.contains("account frozen");
+			browser.screenshot("sandbox-settings");
+		}
+		finally {
+			this.sandbox.approveAll();
+		}
 	}
 
 	private static void type(String id, String text) {

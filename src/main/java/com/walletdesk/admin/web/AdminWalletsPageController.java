@@ -16,6 +16,7 @@ import com.walletdesk.web.Outcomes;
 import com.walletdesk.web.ProblemException;
 import com.walletdesk.web.RequestParams;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,7 +59,12 @@ class AdminWalletsPageController {
 
 	private final Outcomes outcomes;
 
-	AdminWalletsPageController(Administration administration, MerchantService merchants, Outcomes outcomes) {
+	/** The sandbox is the default wallet here: its settings page exists (sandbox package). */
+	private final boolean sandboxActive;
+
+	AdminWalletsPageController(Administration administration, MerchantService merchants, Outcomes outcomes,
+			@Value("${walletdesk.wallet.provider:sandbox}") String defaultProvider) {
+		this.sandboxActive = "sandbox".equalsIgnoreCase(defaultProvider.strip());
 		this.administration = administration;
 		this.merchants = merchants;
 		this.outcomes = outcomes;
@@ -131,6 +137,7 @@ class AdminWalletsPageController {
 		model.addAttribute("editedMethod", editedMethod);
 		model.addAttribute("typed", typed);
 		model.addAttribute("errors", errors);
+		model.addAttribute("sandboxActive", this.sandboxActive);
 		return VIEW;
 	}
 
