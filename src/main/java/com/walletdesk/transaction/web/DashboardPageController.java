@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.walletdesk.account.CurrentUser;
+import com.walletdesk.web.Languages;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.transaction.StoreWeek;
@@ -83,7 +84,7 @@ class DashboardPageController {
 			MerchantNode store = week.store();
 			return new StoreSummary(store.id(), store.name(), locations.get(store.id()), store.timezone(),
 					store.currency(), week.period().from().toString(), week.period().to().toString(), week.charges(),
-					week.refunds(), week.net().format(store.displayLocale()));
+					week.refunds(), week.net().format(Languages.pageFormatting(store.displayLocale())));
 		}
 
 	}
