@@ -23,8 +23,11 @@ public final class ProblemText {
 
 	private static volatile MessageSource messages;
 
-	/** Where a code's sentence is looked for, in this order. */
-	private static final String[] DETAIL_KEYS = { "error.", "refund.error.", "problem.detail." };
+	/**
+	 * Where a code's sentence is looked for, in this order: the API's own first (where the
+	 * pages say something else, e.g. the date format), then the pages' refusals.
+	 */
+	private static final String[] DETAIL_KEYS = { "problem.detail.", "error.", "refund.error." };
 
 	ProblemText(MessageSource messageSource) {
 		messages = messageSource;

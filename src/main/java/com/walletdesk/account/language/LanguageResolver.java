@@ -3,6 +3,7 @@ package com.walletdesk.account.language;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -14,6 +15,7 @@ import com.walletdesk.web.ProblemResponses;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The language of a page, in the order of API.md: {@code ?lang=} (then kept in the session),
@@ -53,7 +55,7 @@ public class LanguageResolver implements LocaleResolver {
 		if (ProblemResponses.isApi(request)) {
 			return header.orElse(Languages.SUPPORTED.get(0));
 		}
-		Optional<Languages.Language> asked = Languages.of(request.getParameter("lang"));
+		Optional<Languages.Language> asked = Languages.of(langInAddress(request));
 		if (asked.isPresent()) {
 			request.getSession(true).setAttribute(SESSION_ATTRIBUTE, asked.get().tag());
 			return asked.get();
@@ -72,6 +74,19 @@ public class LanguageResolver implements LocaleResolver {
 			}
 		}
 		return header.orElse(Languages.SUPPORTED.get(0));
+	}
+
+	/**
+	 * {@code lang} from the query string of a GET only: a form field of that name (a POST body,
+	 * read again when an error page is rendered for that POST) is not a choice of language.
+	 */
+	private static String langInAddress(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (!"GET".equals(request.getMethod()) || request.getDispatcherType() != DispatcherType.REQUEST || query == null
+				|| !query.contains("lang=")) {
+			return null;
+		}
+		return UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst("lang");
 	}
 
 	@Override
