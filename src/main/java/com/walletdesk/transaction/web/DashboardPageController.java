@@ -83,7 +83,8 @@ class DashboardPageController {
 		static StoreSummary of(StoreWeek week, Map<Long, String> locations) {
 			MerchantNode store = week.store();
 			return new StoreSummary(store.id(), store.name(), locations.get(store.id()), store.timezone(),
-					store.currency(), week.period().from().toString(), week.period().to().toString(), week.charges(),
+					store.currency(), Languages.shownDate(week.period().from().toString()),
+					Languages.shownDate(week.period().to().toString()), week.charges(),
 					week.refunds(), week.net().format(Languages.pageFormatting(store.displayLocale())));
 		}
 
