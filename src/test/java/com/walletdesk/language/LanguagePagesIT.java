@@ -19,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every page in every language: each renders, names its language in {@code <html lang>}, and
- * holds no unresolved message ({@code ??key_xx??}, Thymeleaf's mark for a key no bundle has).
+ * Every page in every language: each renders, names its language in {@code <html lang>}, has
+ * the language switcher, and holds no unresolved message ({@code ??key_xx??}, Thymeleaf's mark for a key no bundle has).
  */
 @IntegrationTest
 class LanguagePagesIT {
@@ -106,6 +106,9 @@ class LanguagePagesIT {
 			Matcher lang = HTML_LANG.matcher(body);
 			if (!lang.find() || !lang.group(1).equals(language)) {
 				problems.add(url + ": <html lang> is " + (lang.find(0) ? lang.group(1) : "missing"));
+			}
+			if (!body.contains("<form class=\"language-switcher\" method=\"post\" action=\"/language\"")) {
+				problems.add(url + ": no language switcher");
 			}
 			int unresolved = body.indexOf("??");
 			if (unresolved >= 0) {
