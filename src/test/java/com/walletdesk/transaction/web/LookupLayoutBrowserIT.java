@@ -132,6 +132,19 @@ class LookupLayoutBrowserIT {
 		browser.driver().manage().window().setSize(new Dimension(390, 844));
 		browser.open(this.port, "/stores/" + store.id() + "/transactions");
 		browser.screenshot("layout-lookup-390");
+		// the header's parts side by side or one under the other, never on top of each other nor off screen
+		assertThat(browser.strings("""
+				const parts = ['.brand', '.language-switcher', '.user-menu summary']
+				  .map(s => [s, document.querySelector(s).getBoundingClientRect()]);
+				const problems = [];
+				parts.forEach(([s, r], i) => {
+				  if (r.left < 0 || r.right > document.documentElement.clientWidth) { problems.push(s + ' off screen'); }
+				  parts.slice(i + 1).forEach(([t, q]) => {
+				    if (r.left < q.right && q.left < r.right && r.top < q.bottom && q.top < r.bottom) { problems.push(s + ' on ' + t); }
+				  });
+				});
+				return problems;
+				""")).isEmpty();
 		// the page itself does not scroll sideways (the table does, inside its frame)
 		assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
 		// the filters, the tools line and the table follow each other without overlapping
