@@ -155,6 +155,25 @@ class ListingPagesIT {
 		assertThat(search).contains("class=\"listing search\"").doesNotContain("store-facts");
 	}
 
+	@Test
+	void datesOnAPageAreInOneFormatThePagesLanguage() {
+		MerchantNode store = this.data.eurStore(this.data.group("g", null).id());
+		String id = this.data.tx(store).at(Instant.parse("2026-11-20T03:00:00Z")).save();
+		WebSession session = WebSession.signIn(this.port, this.data.merchantUser(store.id(), false), TestData.PASSWORD);
+
+		for (String lang : List.of("pt-PT", "fr", "en")) {
+			String html = session.get("/stores/" + store.id() + "/transactions?lang=" + lang).body();
+			String from = PageHtml.inputValue(html, "from");
+			String to = PageHtml.inputValue(html, "to");
+			// the date fields, the period line and the date cells write the same day the same way
+			assertThat(periodLine(html)).as(lang).contains(from).contains(to);
+			assertThat(cell(html, id, PageHtml.columnHeaders(html).get(3))).as(lang).startsWith(to + " 03:00:00");
+			boolean iso = to.equals("2026-11-20");
+			assertThat(html.contains(">2026-11-20") || html.contains("2026-11-20 03:00")).as(lang + ": no ISO date beside "
+					+ to).isEqualTo(iso);
+		}
+	}
+
 	static String cell(String html, String id, String column) {
 		return PageHtml.cells(html, id).get(PageHtml.columnHeaders(html).indexOf(column));
 	}
