@@ -12,6 +12,7 @@ import com.walletdesk.transaction.TransactionFilter;
 import com.walletdesk.transaction.TransactionPage;
 import com.walletdesk.transaction.TransactionQuery;
 import com.walletdesk.web.Htmx;
+import com.walletdesk.web.Languages;
 import com.walletdesk.web.ProblemException;
 import com.walletdesk.web.RequestParams;
 import com.walletdesk.web.SupportContact;
@@ -81,6 +82,9 @@ class TransactionPagesController {
 			TransactionListingPage.Form form, String cursor, Function<TransactionFilter, TransactionPage> read,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		TransactionListingPage listing;
+		// dates come as the page's language writes them (08/12/2026) or as ISO (links): the filter reads ISO
+		form = new TransactionListingPage.Form(Languages.isoDate(form.from()), Languages.isoDate(form.to()), form.q(),
+				form.limit());
 		try {
 			TransactionFilter filter = TransactionFilter.parse(form.from(), form.to(), form.q(), form.limit(), cursor);
 			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, read.apply(filter));
