@@ -100,7 +100,8 @@ class AccessibilityBrowserIT {
 			browser.signIn(this.port, operator, TestData.PASSWORD);
 			for (String page : List.of("/admin/merchants", "/admin/merchants/" + store.id() + "/edit",
 					"/admin/merchants/" + store.id() + "/license", "/admin/users", "/admin/users/new",
-					"/admin/users/" + merchantId, "/admin/api-keys", "/admin/import", "/admin/audit")) {
+					"/admin/users/" + merchantId, "/admin/api-keys", "/admin/import", "/admin/audit", "/admin/refunds",
+					"/admin/stores/" + store.id() + "/wallets", "/admin/sandbox")) {
 				check(page, language, found);
 			}
 		}
