@@ -50,6 +50,16 @@ class LanguagePagesIT {
 		anonymousPages.put("/login", 200);
 		anonymousPages.put("/help", 200);
 		anonymousPages.put("/login?error", 200);
+		// Pay By Link: an open link and a cancelled one, for the store's pages and the payer's
+		WebSession linkMaker = WebSession.signIn(this.port, operator, TestData.PASSWORD);
+		String links = "/api/v1/stores/" + store.id() + "/payment-links";
+		var open = linkMaker.post(links, "{\"amount\":\"25.00\",\"reference\":\"" + TestData.unique("LANG")
+				+ "\",\"description\":\"Dinner\"}").json();
+		var cancelled = linkMaker.post(links, "{\"amount\":\"5.00\",\"reference\":\"" + TestData.unique("LANG") + "\"}")
+			.json();
+		linkMaker.post(links + "/" + cancelled.path("id").asString() + "/cancel", null);
+		anonymousPages.put(payPath(open.path("url").asString()), 200);
+		anonymousPages.put(payPath(cancelled.path("url").asString()), 410);
 
 		Map<String, Integer> merchantPages = new LinkedHashMap<>();
 		merchantPages.put("/", 200);
@@ -65,6 +75,12 @@ class LanguagePagesIT {
 		merchantPages.put("/account/password", 200);
 		merchantPages.put("/stores/999999999999", 404);
 		merchantPages.put("/admin/merchants", 403);
+		merchantPages.put("/stores/" + store.id() + "/payment-links", 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links?status=expired", 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links/new", 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links/" + open.path("id").asString(), 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links/" + open.path("id").asString() + "/cancel", 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links/" + cancelled.path("id").asString() + "/cancel", 200);
 
 		Map<String, Integer> operatorPages = new LinkedHashMap<>();
 		operatorPages.put("/admin/merchants", 200);
@@ -91,6 +107,15 @@ class LanguagePagesIT {
 				}
 			}
 			check(WebSession.signIn(this.port, operator, TestData.PASSWORD), operatorPages, language, problems);
+			// the payer's thank-you page: the answer of the Pay form, in the language the payer chose
+			WebSession payer = WebSession.anonymous(this.port);
+			String url = linkMaker.post(links, "{\"amount\":\"9.99\",\"reference\":\"" + TestData.unique("LANG") + "\"}")
+				.json().path("url").asString();
+			payer.get(payPath(url) + "?lang=" + language);
+			WebSession.Response paid = payer.form(payPath(url), Map.of("method", "ALP", "_csrf", payer.xsrfToken()));
+			if (paid.status() != 200 || paid.body().contains("??") || !paid.body().contains("lang=\"" + language + "\"")) {
+				problems.add("POST " + payPath(url) + " (" + language + "): " + paid.status() + " or an unresolved key");
+			}
 		}
 		assertThat(problems).as("pages with a wrong status, language or an unresolved key").isEmpty();
 	}
@@ -122,6 +147,10 @@ class LanguagePagesIT {
 		if (page.status() != 200 || !lang.find() || !lang.group(1).equals(language) || page.body().contains("??")) {
 			problems.add(name + " [" + language + "]: " + page.status() + " " + (lang.find(0) ? lang.group(1) : "no lang"));
 		}
+	}
+
+	private static String payPath(String url) {
+		return url.substring(url.indexOf("/pay/"));
 	}
 
 	private static void check(WebSession session, Map<String, Integer> pages, String language, List<String> problems) {
