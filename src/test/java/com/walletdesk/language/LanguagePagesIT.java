@@ -93,6 +93,9 @@ class LanguagePagesIT {
 		operatorPages.put("/admin/api-keys", 200);
 		operatorPages.put("/admin/import", 200);
 		operatorPages.put("/admin/audit", 200);
+		operatorPages.put("/admin/refunds", 200);
+		operatorPages.put("/admin/sandbox", 200);
+		operatorPages.put("/admin/stores/" + store.id() + "/wallets", 200);
 
 		List<String> problems = new ArrayList<>();
 		for (String language : LANGUAGES) {
