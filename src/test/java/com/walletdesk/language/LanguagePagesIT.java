@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.TestData;
+import com.walletdesk.support.TestMfa;
 import com.walletdesk.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,35 @@ class LanguagePagesIT {
 			}
 		}
 		assertThat(problems).as("pages with a wrong status, language or an unresolved key").isEmpty();
+	}
+
+	/** The sign-in steps' pages: set up the authenticator, its recovery codes, prove the second factor. */
+	@Test
+	void theSecondFactorPagesRenderInEveryLanguage() {
+		MerchantNode store = this.data.eurStore(this.data.group("languages-mfa", null).id());
+		List<String> problems = new ArrayList<>();
+		for (String language : LANGUAGES) {
+			String user = this.data.merchantUser(store.id(), true);
+			WebSession session = WebSession.anonymous(this.port);
+			assertThat(session.submitLogin(user, TestData.PASSWORD).header("Location")).endsWith("/account/mfa");
+			page(session.get("/account/mfa?lang=" + language), "enrolment intro", language, problems);
+			String secret = session.post("/api/v1/mfa/enrolment", "{}").json().path("secret").asString();
+			page(session.get("/account/mfa?lang=" + language), "enrolment QR code", language, problems);
+			page(session.formWithCsrf("/account/mfa/confirm", Map.of("code", TestMfa.code(secret))), "recovery codes",
+					language, problems);
+
+			WebSession again = WebSession.anonymous(this.port);
+			assertThat(again.submitLogin(user, TestData.PASSWORD).header("Location")).endsWith("/account/mfa");
+			page(again.get("/account/mfa?lang=" + language), "second factor", language, problems);
+		}
+		assertThat(problems).as("sign-in step pages with a wrong status, language or an unresolved key").isEmpty();
+	}
+
+	private static void page(WebSession.Response page, String name, String language, List<String> problems) {
+		Matcher lang = HTML_LANG.matcher(page.body());
+		if (page.status() != 200 || !lang.find() || !lang.group(1).equals(language) || page.body().contains("??")) {
+			problems.add(name + " [" + language + "]: " + page.status() + " " + (lang.find(0) ? lang.group(1) : "no lang"));
+		}
 	}
 
 	private static String payPath(String url) {
