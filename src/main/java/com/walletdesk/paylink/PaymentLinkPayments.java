@@ -13,6 +13,7 @@ import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.transaction.TransactionRow;
 import com.walletdesk.wallet.config.WalletConfig;
 import com.walletdesk.wallet.config.WalletConfigService;
+import com.walletdesk.web.Languages;
 import com.walletdesk.web.ProblemException;
 
 import org.springframework.dao.ConcurrencyFailureException;
@@ -67,10 +68,21 @@ public class PaymentLinkPayments {
 	 * takes payments yet and its charge would then be refunded through the live wallet.
 	 */
 	public record PayerView(PaymentLink link, MerchantNode store, String status, List<String> methods) {
+
+		/** The amount as the page's language writes it (English: the store's own way). */
+		public String amount() {
+			return this.link.amountMoney().format(Languages.pageFormatting(this.store.displayLocale()));
+		}
+
 	}
 
 	/** The outcome of a payment: the charge recorded, or the wallet's page to go on to. */
 	public record Payment(PaymentLink link, MerchantNode store, String transactionId, java.net.URI redirect) {
+
+		public String amount() {
+			return this.link.amountMoney().format(Languages.pageFormatting(this.store.displayLocale()));
+		}
+
 	}
 
 	/**

@@ -9,6 +9,7 @@ import com.walletdesk.account.CurrentUser;
 import com.walletdesk.audit.AuditService;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
+import com.walletdesk.web.Languages;
 import com.walletdesk.web.ProblemException;
 import com.walletdesk.web.RequestParams;
 
@@ -58,6 +59,20 @@ public class PaymentLinkService {
 
 		public boolean cancellable() {
 			return PaymentLink.ACTIVE.equals(this.status);
+		}
+
+		/** The amount as the page's language writes it (English: the store's own way). */
+		public String amount() {
+			return this.link.amountMoney().format(Languages.pageFormatting(this.store.displayLocale()));
+		}
+
+		/** When it expires, in the store's zone, as the page's language writes it. */
+		public String expires() {
+			return Languages.pageDateTime(this.link.expiresAt(), this.store.zone());
+		}
+
+		public String created() {
+			return Languages.pageDateTime(this.link.createdAt(), this.store.zone());
 		}
 
 	}

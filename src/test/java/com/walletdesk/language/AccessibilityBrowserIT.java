@@ -77,7 +77,8 @@ class AccessibilityBrowserIT {
 			browser.signIn(this.port, merchant, TestData.PASSWORD);
 			for (String page : List.of("/", "/merchants/" + group.id(), "/stores/" + store.id(), "/transactions",
 					"/transactions/" + charge + "/refund", "/transactions/" + charge + "/refunds", "/help",
-					"/account/password", "/stores/999999999999", "/admin/merchants")) {
+					"/account/password", "/stores/999999999999", "/admin/merchants", "/stores/" + store.id() + "/payment-links",
+					"/stores/" + store.id() + "/payment-links/new")) {
 				check(page, language, found);
 			}
 			String lookup = "/stores/" + store.id() + "/transactions";
@@ -100,7 +101,8 @@ class AccessibilityBrowserIT {
 			browser.signIn(this.port, operator, TestData.PASSWORD);
 			for (String page : List.of("/admin/merchants", "/admin/merchants/" + store.id() + "/edit",
 					"/admin/merchants/" + store.id() + "/license", "/admin/users", "/admin/users/new",
-					"/admin/users/" + merchantId, "/admin/api-keys", "/admin/import", "/admin/audit")) {
+					"/admin/users/" + merchantId, "/admin/api-keys", "/admin/import", "/admin/audit", "/admin/refunds",
+					"/admin/stores/" + store.id() + "/wallets", "/admin/sandbox")) {
 				check(page, language, found);
 			}
 		}

@@ -71,6 +71,25 @@ class LanguageFormatsIT {
 	}
 
 	@Test
+	void theConsolesUtcTimesAreWrittenTheLanguagesWay() {
+		String operator = this.data.operator();
+		WebSession session = WebSession.signIn(this.port, operator, TestData.PASSWORD);
+		String users = "/admin/users?q=" + operator;
+		Pattern cell = Pattern.compile("<td class=\"nowrap\">([^<]*)</td>");
+
+		Matcher english = cell.matcher(session.get(users + "&lang=en").body());
+		assertThat(english.find()).isTrue();
+		assertThat(english.group(1)).as("the last sign-in, ISO as always").matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+		Matcher french = cell.matcher(session.get(users + "&lang=fr").body());
+		assertThat(french.find()).isTrue();
+		assertThat(french.group(1)).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}");
+		Matcher chinese = cell.matcher(session.get(users + "&lang=zh-CN").body());
+		assertThat(chinese.find()).isTrue();
+		assertThat(chinese.group(1)).matches("\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}");
+		assertThat(session.get("/admin/audit?lang=es").body()).containsPattern("<td>\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}</td>");
+	}
+
+	@Test
 	void problemTitleAndDetailFollowAcceptLanguageAndTheCodeStays() {
 		MerchantNode mine = this.data.eurStore(this.data.group("problems", null).id());
 		MerchantNode foreign = this.data.eurStore(this.data.group("problems-foreign", null).id());

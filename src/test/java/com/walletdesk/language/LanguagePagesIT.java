@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.support.IntegrationTest;
 import com.walletdesk.support.TestData;
+import com.walletdesk.support.TestMfa;
 import com.walletdesk.support.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,16 @@ class LanguagePagesIT {
 		anonymousPages.put("/login", 200);
 		anonymousPages.put("/help", 200);
 		anonymousPages.put("/login?error", 200);
+		// Pay By Link: an open link and a cancelled one, for the store's pages and the payer's
+		WebSession linkMaker = WebSession.signIn(this.port, operator, TestData.PASSWORD);
+		String links = "/api/v1/stores/" + store.id() + "/payment-links";
+		var open = linkMaker.post(links, "{\"amount\":\"25.00\",\"reference\":\"" + TestData.unique("LANG")
+				+ "\",\"description\":\"Dinner\"}").json();
+		var cancelled = linkMaker.post(links, "{\"amount\":\"5.00\",\"reference\":\"" + TestData.unique("LANG") + "\"}")
+			.json();
+		linkMaker.post(links + "/" + cancelled.path("id").asString() + "/cancel", null);
+		anonymousPages.put(payPath(open.path("url").asString()), 200);
+		anonymousPages.put(payPath(cancelled.path("url").asString()), 410);
 
 		Map<String, Integer> merchantPages = new LinkedHashMap<>();
 		merchantPages.put("/", 200);
@@ -64,6 +75,12 @@ class LanguagePagesIT {
 		merchantPages.put("/account/password", 200);
 		merchantPages.put("/stores/999999999999", 404);
 		merchantPages.put("/admin/merchants", 403);
+		merchantPages.put("/stores/" + store.id() + "/payment-links", 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links?status=expired", 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links/new", 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links/" + open.path("id").asString(), 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links/" + open.path("id").asString() + "/cancel", 200);
+		merchantPages.put("/stores/" + store.id() + "/payment-links/" + cancelled.path("id").asString() + "/cancel", 200);
 
 		Map<String, Integer> operatorPages = new LinkedHashMap<>();
 		operatorPages.put("/admin/merchants", 200);
@@ -76,6 +93,9 @@ class LanguagePagesIT {
 		operatorPages.put("/admin/api-keys", 200);
 		operatorPages.put("/admin/import", 200);
 		operatorPages.put("/admin/audit", 200);
+		operatorPages.put("/admin/refunds", 200);
+		operatorPages.put("/admin/stores/" + store.id() + "/wallets", 200);
+		operatorPages.put("/admin/sandbox", 200);
 
 		List<String> problems = new ArrayList<>();
 		for (String language : LANGUAGES) {
@@ -90,8 +110,50 @@ class LanguagePagesIT {
 				}
 			}
 			check(WebSession.signIn(this.port, operator, TestData.PASSWORD), operatorPages, language, problems);
+			// the payer's thank-you page: the answer of the Pay form, in the language the payer chose
+			WebSession payer = WebSession.anonymous(this.port);
+			String url = linkMaker.post(links, "{\"amount\":\"9.99\",\"reference\":\"" + TestData.unique("LANG") + "\"}")
+				.json().path("url").asString();
+			payer.get(payPath(url) + "?lang=" + language);
+			WebSession.Response paid = payer.form(payPath(url), Map.of("method", "ALP", "_csrf", payer.xsrfToken()));
+			if (paid.status() != 200 || paid.body().contains("??") || !paid.body().contains("lang=\"" + language + "\"")) {
+				problems.add("POST " + payPath(url) + " (" + language + "): " + paid.status() + " or an unresolved key");
+			}
 		}
 		assertThat(problems).as("pages with a wrong status, language or an unresolved key").isEmpty();
+	}
+
+	/** The sign-in steps' pages: set up the authenticator, its recovery codes, prove the second factor. */
+	@Test
+	void theSecondFactorPagesRenderInEveryLanguage() {
+		MerchantNode store = this.data.eurStore(this.data.group("languages-mfa", null).id());
+		List<String> problems = new ArrayList<>();
+		for (String language : LANGUAGES) {
+			String user = this.data.merchantUser(store.id(), true);
+			WebSession session = WebSession.anonymous(this.port);
+			assertThat(session.submitLogin(user, TestData.PASSWORD).header("Location")).endsWith("/account/mfa");
+			page(session.get("/account/mfa?lang=" + language), "enrolment intro", language, problems);
+			String secret = session.post("/api/v1/mfa/enrolment", "{}").json().path("secret").asString();
+			page(session.get("/account/mfa?lang=" + language), "enrolment QR code", language, problems);
+			page(session.formWithCsrf("/account/mfa/confirm", Map.of("code", TestMfa.code(secret))), "recovery codes",
+					language, problems);
+
+			WebSession again = WebSession.anonymous(this.port);
+			assertThat(again.submitLogin(user, TestData.PASSWORD).header("Location")).endsWith("/account/mfa");
+			page(again.get("/account/mfa?lang=" + language), "second factor", language, problems);
+		}
+		assertThat(problems).as("sign-in step pages with a wrong status, language or an unresolved key").isEmpty();
+	}
+
+	private static void page(WebSession.Response page, String name, String language, List<String> problems) {
+		Matcher lang = HTML_LANG.matcher(page.body());
+		if (page.status() != 200 || !lang.find() || !lang.group(1).equals(language) || page.body().contains("??")) {
+			problems.add(name + " [" + language + "]: " + page.status() + " " + (lang.find(0) ? lang.group(1) : "no lang"));
+		}
+	}
+
+	private static String payPath(String url) {
+		return url.substring(url.indexOf("/pay/"));
 	}
 
 	private static void check(WebSession session, Map<String, Integer> pages, String language, List<String> problems) {

@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class FakeAntom {
 
 	public enum Mode {
-		S, F, U_APPLIED, U_NOT_APPLIED, SERVER_ERROR, APPLY_BAD_SIGNATURE
+		S, F, U_APPLIED, U_NOT_APPLIED, SERVER_ERROR, APPLY_BAD_SIGNATURE,
+		/** Applies it, then answers only after {@link #slowMillis} (WireMock holds the answer back). */
+		APPLY_THEN_SLOW
 	}
 
 	public record Request(String path, String body, boolean signatureValid) {
@@ -60,6 +62,8 @@ public final class FakeAntom {
 
 	private final KeyPair otherKey = TestKeys.generate();
 
+	public volatile long slowMillis = 6_000;
+
 	private FakeAntom() {
 		this.stub = new WalletStub("fake-antom", "/ams/api/v1/payments/.*", this::handle);
 	}
@@ -83,6 +87,7 @@ public final class FakeAntom {
 
 	public void reset() {
 		this.next.clear();
+		this.slowMillis = 6_000;
 	}
 
 	public Refund refund(String refundRequestId) {
@@ -146,8 +151,11 @@ public final class FakeAntom {
 				Long.parseLong(body.path("refundAmount").path("value").asString()), "SUCCESS");
 		Refund first = this.refunds.putIfAbsent(key, refund);
 		refund = first != null ? first : refund;
-		return mode == Mode.U_APPLIED ? answer(path, 200, result("U", "UNKNOWN_EXCEPTION", "try again"), false)
-				: answer(path, 200, success(refund), mode == Mode.APPLY_BAD_SIGNATURE);
+		return switch (mode) {
+			case U_APPLIED -> answer(path, 200, result("U", "UNKNOWN_EXCEPTION", "try again"), false, 0);
+			case APPLY_THEN_SLOW -> answer(path, 200, success(refund), false, this.slowMillis);
+			default -> answer(path, 200, success(refund), mode == Mode.APPLY_BAD_SIGNATURE, 0);
+		};
 	}
 
 	private static String success(Refund refund) {
@@ -161,6 +169,10 @@ public final class FakeAntom {
 	}
 
 	private ResponseDefinition answer(String path, int status, String body, boolean badSignature) {
+		return answer(path, status, body, badSignature, 0);
+	}
+
+	private ResponseDefinition answer(String path, int status, String body, boolean badSignature, long delayMillis) {
 		String time = String.valueOf(System.currentTimeMillis());
 		KeyPair signer = badSignature ? this.otherKey : TestKeys.wallet();
 		String signature = RsaSignatures.sign(signer.getPrivate(), "POST " + path + "\n" + CLIENT_ID + "." + time + "." + body);
@@ -168,7 +180,7 @@ public final class FakeAntom {
 				List.of(new String[] { "client-id", CLIENT_ID }, new String[] { "response-time", time },
 						new String[] { "signature",
 								"algorithm=RSA256,keyVersion=1,signature=" + URLEncoder.encode(signature, StandardCharsets.UTF_8) }),
-				0);
+				delayMillis);
 	}
 
 }
