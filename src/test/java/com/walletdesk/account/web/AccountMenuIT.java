@@ -47,7 +47,7 @@ class AccountMenuIT {
 	}
 
 	@Test
-	void newRecoveryCodesNeedAFreshCodeAndReplaceTheOldOnes() {
+	void newRecoveryCodesNeedAFreshCodeFromTheAuthenticator() {
 		MerchantNode store = this.data.eurStore(this.data.group("codes", null).id());
 		String user = this.data.merchantUser(store.id(), true); // a refunder: enrolled at its first sign-in
 		WebSession session = WebSession.signIn(this.port, user, TestData.PASSWORD);
