@@ -19,6 +19,17 @@ class Imports {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Plans each statement of the current transaction for the table as it is now. A file's
+	 * transaction can grow wallet_transaction from empty to millions of rows; a plan PostgreSQL
+	 * cached when it was empty (a sequential scan for the batch's ID lookup) would then read the
+	 * whole table once a batch, and a million rows took over ten minutes instead of one.
+	 * (PostgreSQL's plan_cache_mode, local to the transaction; H2 ignores set_config.)
+	 */
+	void planForTheTableAsItGrows() {
+		this.jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)").query().singleValue();
+	}
+
 	long insert(Instant at, String actor, String source, ImportReport report) {
 		var keys = new GeneratedKeyHolder();
 		ImportError first = report.errors().isEmpty() ? null : report.errors().get(0);

@@ -78,6 +78,7 @@ public class TransactionImport {
 		Tally tally = new Tally();
 		try (CsvTransactions file = new CsvTransactions(csv, storesByName())) {
 			this.transaction.executeWithoutResult(status -> {
+				this.imports.planForTheTableAsItGrows();
 				tally.read(file, this.batches);
 				if (options.dryRun() || tally.broken || (tally.rejected > 0 && !options.partial())) {
 					status.setRollbackOnly();
