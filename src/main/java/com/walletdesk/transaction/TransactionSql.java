@@ -144,13 +144,64 @@ final class TransactionSql {
 				FROM wallet_transaction t WHERE %s GROUP BY t.currency, t.type""".formatted(where.sql()), where.params());
 	}
 
+	/**
+	 * The summary of a lookup or search (API.md "Export and totals"): counts and sums per
+	 * currency, method, kind (charge, or a refund of either kind) and local day, over exactly the
+	 * rows of {@link #rows}, grouped by the database. The day is the row's date in its store's
+	 * zone: the stores are grouped by zone as in the WHERE clause, and each group's rows are dated
+	 * in that zone. Columns {@code currency}, {@code method}, {@code kind}, {@code local_day},
+	 * {@code n}, {@code total}; a few rows per day, never one per transaction.
+	 */
+	static Statement summary(List<MerchantNode> stores, Period period, SearchTerm term) {
+		Statement where = where(stores, period, term);
+		Map<String, Object> params = new LinkedHashMap<>(where.params());
+		List<ZoneId> zones = List.copyOf(byZone(stores).keySet());
+		String day;
+		if (zones.size() == 1) {
+			day = localTime(0);
+		}
+		else {
+			StringBuilder cases = new StringBuilder("CASE");
+			for (int i = 0; i < zones.size(); i++) {
+				// the same store parameters as the WHERE clause: every row falls in exactly one
+				Object ids = params.get("store" + i);
+				cases.append(ids instanceof List<?> ? " WHEN t.store_id IN (:store" + i + ")" : " WHEN t.store_id = :store" + i)
+					.append(" THEN ")
+					.append(localTime(i));
+			}
+			day = cases.append(" END").toString();
+		}
+		for (int i = 0; i < zones.size(); i++) {
+			params.put("zone" + i, zones.get(i).getId());
+		}
+		// The local day as the number yyyyMMdd: casting a local time to DATE, H2 goes through the
+		// session's zone, while EXTRACT reads the fields of the value itself on both databases.
+		// Grouped outside the subquery: to PostgreSQL an expression with parameters in the select
+		// list is never the "same" as one in a GROUP BY; one on the subquery's column is.
+		String ymd = "CAST(EXTRACT(YEAR FROM s.local_at) * 10000 + EXTRACT(MONTH FROM s.local_at) * 100"
+				+ " + EXTRACT(DAY FROM s.local_at) AS INTEGER)";
+		return new Statement("""
+				SELECT s.currency, s.method, s.kind, %1$s AS local_day, COUNT(*) AS n, SUM(s.amount) AS total FROM (
+				SELECT t.currency, t.method, CASE WHEN t.type = 'charge' THEN 'charge' ELSE 'refund' END AS kind,
+				%2$s AS local_at, t.amount FROM wallet_transaction t WHERE %3$s) s
+				GROUP BY s.currency, s.method, s.kind, %1$s""".formatted(ymd, day, where.sql()), params);
+	}
+
+	private static String localTime(int zone) {
+		return "(t.created_at AT TIME ZONE CAST(:zone" + zone + " AS VARCHAR(64)))";
+	}
+
+	private static Map<ZoneId, List<Long>> byZone(List<MerchantNode> stores) {
+		return stores.stream()
+			.collect(Collectors.groupingBy(MerchantNode::zone, LinkedHashMap::new,
+					Collectors.mapping(MerchantNode::id, Collectors.toList())));
+	}
+
 	/** The WHERE clause shared by the rows and the totals: stores, period (per zone) and search. */
 	private static Statement where(List<MerchantNode> stores, Period period, SearchTerm term) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		StringBuilder sql = new StringBuilder();
-		Map<ZoneId, List<Long>> byZone = stores.stream()
-			.collect(Collectors.groupingBy(MerchantNode::zone, LinkedHashMap::new,
-					Collectors.mapping(MerchantNode::id, Collectors.toList())));
+		Map<ZoneId, List<Long>> byZone = byZone(stores);
 		List<String> zoneClauses = new ArrayList<>();
 		int i = 0;
 		for (Map.Entry<ZoneId, List<Long>> zone : byZone.entrySet()) {
