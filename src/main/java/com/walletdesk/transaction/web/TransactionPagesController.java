@@ -11,6 +11,8 @@ import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.transaction.TransactionFilter;
 import com.walletdesk.transaction.TransactionPage;
 import com.walletdesk.transaction.TransactionQuery;
+import com.walletdesk.transaction.TransactionSummaries;
+import com.walletdesk.transaction.TransactionSummary;
 import com.walletdesk.web.Htmx;
 import com.walletdesk.web.ProblemException;
 import com.walletdesk.web.RequestParams;
@@ -44,8 +46,11 @@ class TransactionPagesController {
 
 	private final SupportContact support;
 
+	private final TransactionSummaries summaries;
+
 	TransactionPagesController(TransactionQuery query, MerchantService merchants, MerchantTreePanel panel,
-			SupportContact support) {
+			SupportContact support, TransactionSummaries summaries) {
+		this.summaries = summaries;
 		this.query = query;
 		this.merchants = merchants;
 		this.panel = panel;
@@ -65,7 +70,8 @@ class TransactionPagesController {
 		model.addAttribute("support", this.support);
 		return listing(user, true, "/stores/" + store.id() + "/transactions", store,
 				new TransactionListingPage.Form(from, to, q, limit), cursor,
-				filter -> this.query.lookup(user, store.id(), filter), request, response, model);
+				filter -> this.query.lookup(user, store.id(), filter),
+				filter -> this.summaries.lookup(user, store.id(), filter), request, response, model);
 	}
 
 	@GetMapping("/transactions")
@@ -74,16 +80,21 @@ class TransactionPagesController {
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		return listing(user, false, "/transactions", null, new TransactionListingPage.Form(from, to, q, limit), cursor,
-				filter -> this.query.search(user, filter), request, response, model);
+				filter -> this.query.search(user, filter), filter -> this.summaries.search(user, filter), request,
+				response, model);
 	}
 
 	private String listing(CurrentUser user, boolean lookup, String action, MerchantNode selected,
 			TransactionListingPage.Form form, String cursor, Function<TransactionFilter, TransactionPage> read,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			Function<TransactionFilter, TransactionSummary> summarize, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		TransactionListingPage listing;
 		try {
 			TransactionFilter filter = TransactionFilter.parse(form.from(), form.to(), form.q(), form.limit(), cursor);
-			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, read.apply(filter));
+			TransactionPage page = read.apply(filter);
+			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, page);
+			// the totals, chart and daily figures above the table: every page of the same query
+			model.addAttribute("summary", SummaryView.of(summarize.apply(filter), page.stores().values()));
 		}
 		catch (ProblemException ex) {
 			if (ex.status() != HttpStatus.BAD_REQUEST) {
