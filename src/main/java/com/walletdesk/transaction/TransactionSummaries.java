@@ -27,7 +27,13 @@ public class TransactionSummaries {
 
 	private final TransactionQuery query;
 
-	TransactionSummaries(JdbcClient jdbc, MerchantService merchants, TransactionQuery query) {
+	private final javax.sql.DataSource dataSource;
+
+	private volatile Boolean postgres;
+
+	TransactionSummaries(JdbcClient jdbc, MerchantService merchants, TransactionQuery query,
+			javax.sql.DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.merchants = merchants;
 		this.query = query;
@@ -48,18 +54,41 @@ public class TransactionSummaries {
 		if (stores.isEmpty()) {
 			return TransactionSummary.of(period, List.of());
 		}
-		TransactionSql.Statement sql = TransactionSql.summary(stores, period, filter.term());
+		TransactionSql.Statement sql = TransactionSql.summary(stores, period, filter.term(), postgres());
 		List<TransactionSummary.Group> groups = this.jdbc.sql(sql.sql())
 			.params(sql.params())
 			.query((rs, n) -> new TransactionSummary.Group(rs.getString("currency").trim(), rs.getString("method"),
-					"charge".equals(rs.getString("kind").trim()), day(rs.getInt("local_day")),
+					"charge".equals(rs.getString("kind").trim()), day(rs.getObject("local_day")),
 					rs.getLong("n"), rs.getBigDecimal("total").longValueExact()))
 			.list();
 		return TransactionSummary.of(period, groups);
 	}
 
-	private static LocalDate day(int yyyyMMdd) {
+	/** A DATE from PostgreSQL, the number yyyyMMdd from H2 ({@link TransactionSql#summary}). */
+	private static LocalDate day(Object value) {
+		if (value instanceof java.sql.Date date) {
+			return date.toLocalDate();
+		}
+		if (value instanceof LocalDate date) {
+			return date;
+		}
+		int yyyyMMdd = ((Number) value).intValue();
 		return LocalDate.of(yyyyMMdd / 10_000, yyyyMMdd / 100 % 100, yyyyMMdd % 100);
+	}
+
+	/** Whether the database is PostgreSQL (asked once): the summary dates rows the fastest way each has. */
+	private boolean postgres() {
+		Boolean known = this.postgres;
+		if (known == null) {
+			try (java.sql.Connection connection = this.dataSource.getConnection()) {
+				known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException("cannot tell the database", ex);
+			}
+			this.postgres = known;
+		}
+		return known;
 	}
 
 }
