@@ -95,6 +95,7 @@ class TransactionPagesController {
 			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, page);
 			// the totals, chart and daily figures above the table: every page of the same query
 			model.addAttribute("summary", SummaryView.of(summarize.apply(filter), page.stores().values()));
+			model.addAttribute("saveViewUrl", SaveViewLink.of(listing.selfUrl(), lookup ? selected.id() : null));
 		}
 		catch (ProblemException ex) {
 			if (ex.status() != HttpStatus.BAD_REQUEST) {
