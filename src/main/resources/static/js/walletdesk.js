@@ -13,6 +13,33 @@
     return d.getUTCMonth() === +m[2] - 1 ? d : null;
   }
   function iso(d) { return d.toISOString().slice(0, 10); }
+
+  // The page's date pattern (data-date-pattern, e.g. dd/MM/yyyy, yyyy/MM/dd, yyyy-MM-dd): the
+  // fields are typed, and the calendar writes them, in the language's day order; the server
+  // reads the same pattern.
+  function datePattern(pattern) {
+    var order = [];
+    var source = (pattern || 'yyyy-MM-dd').replace(/yyyy|MM|dd|[.*+?^${}()|[\]\\]/g, function (token) {
+      if (token === 'yyyy') { order.push('y'); return '(\\d{4})'; }
+      if (token === 'MM' || token === 'dd') { order.push(token.charAt(0)); return '(\\d{1,2})'; }
+      return '\\' + token;
+    });
+    var re = new RegExp('^\\s*' + source + '\\s*$');
+    return {
+      parse: function (value) {
+        var m = re.exec(value || '');
+        if (!m) { return parseIso(value); }
+        var parts = {};
+        order.forEach(function (k, i) { parts[k] = +m[i + 1]; });
+        var d = new Date(Date.UTC(parts.y, parts.M - 1, parts.d));
+        return d.getUTCMonth() === parts.M - 1 && d.getUTCDate() === parts.d ? d : null;
+      },
+      format: function (d) {
+        var v = iso(d);
+        return (pattern || 'yyyy-MM-dd').replace('yyyy', v.slice(0, 4)).replace('MM', v.slice(5, 7)).replace('dd', v.slice(8, 10));
+      }
+    };
+  }
   function addDays(d, n) { return new Date(d.getTime() + n * DAY); }
   function firstOfMonth(d, n) { return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + (n || 0), 1)); }
   function todayUtc() { var t = new Date(); return new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate())); }
@@ -34,6 +61,7 @@
     this.toggle = root.querySelector('[data-range-toggle]');
     this.box = root.querySelector('[data-range-calendar]');
     this.lang = document.documentElement.lang || undefined;
+    this.dates = datePattern(root.getAttribute('data-date-pattern'));
     this.labels = {
       prev: root.getAttribute('data-label-prev') || '<',
       next: root.getAttribute('data-label-next') || '>',
@@ -58,7 +86,7 @@
   RangePicker.prototype.open = function () {
     this.saved = { from: this.from.value, to: this.to.value };
     this.start = null;
-    this.cursor = parseIso(this.from.value) || parseIso(this.to.value) || todayUtc();
+    this.cursor = this.dates.parse(this.from.value) || this.dates.parse(this.to.value) || todayUtc();
     this.box.hidden = false;
     this.toggle.setAttribute('aria-expanded', 'true');
     this.render(true);
@@ -79,7 +107,7 @@
   RangePicker.prototype.pick = function (day) {
     if (!this.start) {
       this.start = day;
-      this.from.value = iso(day);
+      this.from.value = this.dates.format(day);
       this.to.value = '';
       this.cursor = day;
       this.render(true);
@@ -88,8 +116,8 @@
     var a = this.start, b = day;
     if (b < a) { var t = a; a = b; b = t; }
     this.start = null;
-    this.from.value = iso(a);
-    this.to.value = iso(b);
+    this.from.value = this.dates.format(a);
+    this.to.value = this.dates.format(b);
     this.close(true);
     this.to.dispatchEvent(new Event('change', { bubbles: true }));
   };
@@ -129,8 +157,8 @@
   RangePicker.prototype.render = function (focusDay) {
     var self = this;
     var month = firstOfMonth(this.cursor);
-    var from = this.start || parseIso(this.from.value);
-    var to = this.start ? null : parseIso(this.to.value);
+    var from = this.start || this.dates.parse(this.from.value);
+    var to = this.start ? null : this.dates.parse(this.to.value);
     var today = iso(todayUtc());
     var title = new Intl.DateTimeFormat(this.lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month);
     var dayName = new Intl.DateTimeFormat(this.lang, { weekday: 'short', timeZone: 'UTC' });
@@ -313,7 +341,7 @@
   // are not searched for (stopped before htmx, which listens on the input, sees them).
   document.addEventListener('change', function (e) {
     var input = e.target;
-    if (input.matches && input.matches('[data-range-from], [data-range-to]') && input.value) {
+    if (input.matches && input.matches('input[type="date"][data-range-from], input[type="date"][data-range-to]') && input.value) {
       var year = +input.value.slice(0, input.value.indexOf('-'));
       if (year < 1900) { e.stopPropagation(); }
     }

@@ -84,7 +84,9 @@ class ScopeWalkIT {
 				user.post("/api/v1/ingest/transactions", "{\"storeId\":\"" + foreign.id()
 						+ "\",\"type\":\"refund\",\"parentId\":\"" + foreignTx
 						+ "\",\"method\":\"ALP\",\"channel\":\"APP\",\"amount\":\"6777\",\"currency\":\"JPY\",\"createdAt\":\"2026-05-05T11:00:00Z\"}"),
-				user.get("/api/v1/admin/audit"));
+				user.get("/api/v1/admin/audit"),
+				user.get("/api/v1/admin/refunds?status=attention"),
+				user.get("/api/v1/admin/stores/" + foreign.id() + "/wallets"));
 		for (var response : operatorOnly) {
 			assertThat(response.status()).as(response.raw().request().uri().toString()).isEqualTo(403);
 			assertThat(response.body()).doesNotContain(foreign.name(), foreignUser);

@@ -55,7 +55,9 @@ public class SecurityConfig {
 
 	/** Pages and files anyone may fetch, signed in or not, and during the sign-in steps too. */
 	public static final String[] PUBLIC_PAGES = { "/login", "/help", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico", AttemptThrottle.TOO_MANY_PAGE };
+			"/favicon.ico", "/language", AttemptThrottle.TOO_MANY_PAGE,
+			// the payer's page of a payment link: its unguessable token is the authorisation
+			"/pay/*" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "

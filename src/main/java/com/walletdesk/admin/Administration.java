@@ -12,6 +12,7 @@ import com.walletdesk.account.AccountService.AccountChange;
 import com.walletdesk.account.AccountService.AccountSummary;
 import com.walletdesk.account.AccountService.NewAccount;
 import com.walletdesk.account.CurrentUser;
+import com.walletdesk.account.UserDirectory;
 import com.walletdesk.audit.AuditService;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.merchant.MerchantService.MerchantChange;
@@ -37,14 +38,17 @@ public class Administration {
 
 	private final AccountService accounts;
 
+	private final UserDirectory users;
+
 	private final AuditService audit;
 
 	private final WalletConfigService wallets;
 
-	Administration(MerchantService merchants, AccountService accounts, AuditService audit,
+	Administration(MerchantService merchants, AccountService accounts, UserDirectory users, AuditService audit,
 			WalletConfigService wallets) {
 		this.merchants = merchants;
 		this.accounts = accounts;
+		this.users = users;
 		this.audit = audit;
 		this.wallets = wallets;
 	}
@@ -137,9 +141,9 @@ public class Administration {
 	}
 
 	/** What switching a node's license off would end, for the operator's confirmation. */
-	public AccountService.LicenseImpact licenseImpact(CurrentUser operator, long id) {
+	public UserDirectory.LicenseImpact licenseImpact(CurrentUser operator, long id) {
 		operator.requireOperator();
-		return this.accounts.licenseImpact(id);
+		return this.users.licenseImpact(id);
 	}
 
 	/**
@@ -166,9 +170,9 @@ public class Administration {
 	public record IssuedUser(AccountSummary user, String password) {
 	}
 
-	public AccountService.UserPage listUsers(CurrentUser operator, AccountService.UserQuery query) {
+	public UserDirectory.UserPage listUsers(CurrentUser operator, UserDirectory.UserQuery query) {
 		operator.requireOperator();
-		return this.accounts.list(query);
+		return this.users.list(query);
 	}
 
 	public void unlock(CurrentUser operator, long id) {

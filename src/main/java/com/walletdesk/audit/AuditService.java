@@ -51,9 +51,12 @@ public class AuditService {
 	/** Transactions fed in (API.md "Ingestion"), accepted or refused. */
 	public static final String INGEST = "INGEST";
 
+	/** Pay By Link: a link created, cancelled or paid (and refusals of those). */
+	public static final String PAYMENT_LINK = "PAYMENT_LINK";
+
 	/** The event types of API.md ("at least" those; the names are fixed) and every other type recorded. */
 	public static final List<String> TYPES = List.of(SIGN_IN, SIGN_IN_FAILED, LOCKED_OUT, MFA_CHANGE, PASSWORD_CHANGE,
-			REFUND, ACCESS_DENIED, ADMIN_CHANGE, AUDIT_READ, INGEST);
+			REFUND, ACCESS_DENIED, ADMIN_CHANGE, AUDIT_READ, INGEST, PAYMENT_LINK);
 
 	private static final String INSERT = """
 			INSERT INTO audit_event (at, account, type, outcome, source_ip, resource, details)

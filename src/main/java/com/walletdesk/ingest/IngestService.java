@@ -35,6 +35,9 @@ public class IngestService {
 
 	public static final int MAX_ITEMS = 1000;
 
+	/** The largest amount of one transaction, in minor units (see ItemChecks): for callers that check before they ingest. */
+	public static final long MAX_AMOUNT_MINOR = ItemChecks.MAX_MINOR;
+
 	private final MerchantService merchants;
 
 	private final TransactionService transactions;

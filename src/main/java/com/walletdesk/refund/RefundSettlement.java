@@ -200,6 +200,10 @@ class RefundSettlement {
 		if (after != before) {
 			this.refunds.update(before, after);
 		}
+		if (answer.status() == WalletAnswer.Status.ABNORMAL && after.isPending()) {
+			// stuck at the wallet: stays reserved, listed for an operator (RefundAttention), never released here
+			this.refunds.flagAttention(before.id(), now, answer.providerReference(), answer.message());
+		}
 		return new Move(before, after);
 	}
 

@@ -158,6 +158,35 @@ class Refunds {
 			.update();
 	}
 
+	/**
+	 * Flags a pending refund for an operator (the wallet reports it stuck), keeping when it was
+	 * first flagged, with the wallet's reference and words. A refund settled meanwhile is left alone.
+	 */
+	void flagAttention(long id, Instant at, String reference, String message) {
+		this.jdbc.sql("""
+				UPDATE refund SET attention_since = COALESCE(attention_since, :at),
+				  provider_reference = COALESCE(:reference, provider_reference), provider_message = :message
+				WHERE id = :id AND state = 'pending'""")
+			.param("at", utc(at))
+			.param("reference", truncate(reference, 64))
+			.param("message", truncate(message, 500))
+			.param("id", id)
+			.update();
+	}
+
+	/** Pending refunds flagged for an operator, longest waiting first. */
+	List<Flagged> flagged(int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + ", r.attention_since FROM refund r "
+				+ "WHERE r.state = 'pending' AND r.attention_since IS NOT NULL ORDER BY r.attention_since, r.id LIMIT :limit")
+			.param("limit", limit)
+			.query((rs, n) -> new Flagged(map(rs, n), instant(rs, "attention_since")))
+			.list();
+	}
+
+	/** A refund flagged for an operator, and since when. */
+	record Flagged(Refund refund, Instant since) {
+	}
+
 	record Due(long id, int attempts) {
 	}
 

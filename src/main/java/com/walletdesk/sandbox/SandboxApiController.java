@@ -1,9 +1,7 @@
 package com.walletdesk.sandbox;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -33,8 +31,6 @@ class SandboxApiController {
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxApiController.class);
 
-	private static final long MAX_DELAY_MS = 120_000;
-
 	private final SandboxWallet wallet;
 
 	SandboxApiController(SandboxWallet wallet) {
@@ -48,32 +44,15 @@ class SandboxApiController {
 
 	@PutMapping("/api/v1/admin/sandbox")
 	ResponseEntity<?> set(@RequestBody SettingRequest request) {
-		SandboxBehaviour.Mode mode;
-		try {
-			mode = SandboxBehaviour.Mode.valueOf(request.mode() == null ? "" : request.mode().strip().toUpperCase(Locale.ROOT));
+		SandboxSetting setting = SandboxSetting.parse(request.mode(), request.message(),
+				request.delayMs() == null ? null : String.valueOf(request.delayMs()), request.storeId());
+		if (!setting.isValid()) {
+			Map.Entry<String, String> first = setting.errors().entrySet().iterator().next();
+			return invalid(first.getKey(), first.getValue());
 		}
-		catch (IllegalArgumentException ex) {
-			return invalid("mode", "must be one of APPROVE, DECLINE, SLOW, TIMEOUT, APPLY_THEN_TIMEOUT, UNAVAILABLE");
-		}
-		long delay = request.delayMs() == null ? 0 : request.delayMs();
-		if (delay < 0 || delay > MAX_DELAY_MS) {
-			return invalid("delayMs", "must be from 0 to " + MAX_DELAY_MS);
-		}
-		if (request.message() != null && request.message().length() > 500) {
-			return invalid("message", "must be at most 500 characters");
-		}
-		SandboxBehaviour behaviour = new SandboxBehaviour(mode, request.message(), Duration.ofMillis(delay));
-		if (request.storeId() == null || request.storeId().isBlank()) {
-			this.wallet.setGlobal(behaviour);
-		}
-		else {
-			Long store = parseStore(request.storeId());
-			if (store == null) {
-				return invalid("storeId", "must be a store id");
-			}
-			this.wallet.setForStore(store, behaviour);
-		}
-		log.info("Sandbox wallet set to {} for {}", behaviour, request.storeId() == null ? "every store" : "store " + request.storeId());
+		setting.applyTo(this.wallet);
+		log.info("Sandbox wallet set to {} for {}", setting.behaviour(),
+				setting.storeId() == null ? "every store" : "store " + setting.storeId());
 		return ResponseEntity.ok(current());
 	}
 
@@ -85,7 +64,7 @@ class SandboxApiController {
 
 	@DeleteMapping("/api/v1/admin/sandbox/stores/{storeId}")
 	ResponseEntity<?> clearStore(@PathVariable String storeId) {
-		Long store = parseStore(storeId);
+		Long store = SandboxSetting.parseStore(storeId);
 		if (store == null) {
 			return invalid("storeId", "must be a store id");
 		}
@@ -110,23 +89,13 @@ class SandboxApiController {
 	record SandboxSettings(Setting global, List<StoreSetting> stores) {
 	}
 
-	private SandboxSettings current() {
+	SandboxSettings current() {
 		return new SandboxSettings(Setting.of(this.wallet.global()),
 				this.wallet.storeSettings()
 					.stream()
 					.map(s -> new StoreSetting(String.valueOf(s.storeId()), s.behaviour().mode().name(),
 							s.behaviour().message(), s.behaviour().delay().toMillis()))
 					.toList());
-	}
-
-	private static Long parseStore(String id) {
-		try {
-			long value = Long.parseLong(id.strip());
-			return value > 0 ? value : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 	/** Problem JSON as the rest of the API answers it (the wallet module does not use ours). */

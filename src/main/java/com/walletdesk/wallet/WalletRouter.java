@@ -1,6 +1,7 @@
 package com.walletdesk.wallet;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import com.walletdesk.wallet.config.WalletConfigService;
 import com.walletdesk.wallet.config.WalletSetup;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +29,12 @@ class WalletRouter {
 
 	private final Map<ProviderKind, LiveWallet> live = new EnumMap<>(ProviderKind.class);
 
-	WalletRouter(WalletConfigService configs, ObjectProvider<WalletProvider> defaultProvider, List<LiveWallet> live) {
+	private final String defaultProviderName;
+
+	WalletRouter(WalletConfigService configs, ObjectProvider<WalletProvider> defaultProvider, List<LiveWallet> live,
+			@Value("${walletdesk.wallet.provider:sandbox}") String defaultProviderName) {
 		this.configs = configs;
+		this.defaultProviderName = defaultProviderName.toUpperCase(Locale.ROOT);
 		this.defaultProvider = defaultProvider;
 		live.forEach(wallet -> this.live.put(wallet.kind(), wallet));
 	}
@@ -55,6 +61,19 @@ class WalletRouter {
 		}
 		WalletProvider fallback = this.defaultProvider.getIfAvailable();
 		return fallback != null ? fallback : NONE;
+	}
+
+	/**
+	 * The name of the wallet a store/method's refunds go to now (its configuration's provider, else
+	 * the default one); read from the configuration without unsealing any key.
+	 */
+	String providerName(long storeId, String method) {
+		return this.configs.ofStore(storeId)
+			.stream()
+			.filter(config -> config.method().equals(method))
+			.findFirst()
+			.map(config -> config.provider().name())
+			.orElse(this.defaultProviderName);
 	}
 
 	/** Why the store/method's wallet cannot refund this charge at all, if so (e.g. Antom without a paymentId). */

@@ -37,6 +37,10 @@ public class WalletService {
 
 		Optional<String> refusal(long storeId, String method, String vendorReference);
 
+		default String providerName(long storeId, String method) {
+			return "SANDBOX";
+		}
+
 	}
 
 	private final Routes routes;
@@ -56,6 +60,11 @@ public class WalletService {
 			@Override
 			public Optional<String> refusal(long storeId, String method, String vendorReference) {
 				return router.refusal(storeId, method, vendorReference);
+			}
+
+			@Override
+			public String providerName(long storeId, String method) {
+				return router.providerName(storeId, method);
 			}
 		}, timeout);
 	}
@@ -99,6 +108,11 @@ public class WalletService {
 	 */
 	public Optional<String> refusal(long storeId, String method, String vendorReference) {
 		return this.routes.refusal(storeId, method, vendorReference);
+	}
+
+	/** Which wallet a store's refunds of this method go to ({@code SANDBOX}, {@code WECHATPAY_GLOBAL}, {@code ANTOM}). */
+	public String providerName(long storeId, String method) {
+		return this.routes.providerName(storeId, method);
 	}
 
 	/** Asks the wallet what became of a refund, waiting at most the call timeout. */

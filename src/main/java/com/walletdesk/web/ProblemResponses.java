@@ -24,8 +24,9 @@ public final class ProblemResponses {
 
 	public static ProblemDetail problem(HttpStatus status, String code, String detail, Map<String, String> fields,
 			String instance) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(status.getReasonPhrase());
+		ProblemText.Text text = ProblemText.of(status, code, detail);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text.detail());
+		problem.setTitle(text.title());
 		if (instance != null) {
 			problem.setInstance(URI.create(instance));
 		}
@@ -57,11 +58,12 @@ public final class ProblemResponses {
 	/** {@link #write(HttpServletResponse, HttpStatus, String, String, HttpServletRequest)} with {@code fields}. */
 	public static void write(HttpServletResponse response, HttpStatus status, String code, String detail,
 			Map<String, String> fields, HttpServletRequest request) throws IOException {
+		ProblemText.Text text = ProblemText.of(status, code, detail);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "about:blank");
-		body.put("title", status.getReasonPhrase());
+		body.put("title", text.title());
 		body.put("status", status.value());
-		body.put("detail", detail);
+		body.put("detail", text.detail());
 		body.put("instance", request.getRequestURI());
 		body.put("code", code);
 		if (fields != null && !fields.isEmpty()) {

@@ -129,6 +129,21 @@ class AntomRefundIT extends RefundFixture {
 	}
 
 	@Test
+	void aTimeOutIsPendingAndTheInquirySettlesItWithoutSendingAgain() {
+		String charge = charge(100_00);
+		this.antom.answerNext(Mode.APPLY_THEN_SLOW);
+		assertThat(refund(this.session, charge, "10.00").json().path("refund").path("status").asString())
+			.isEqualTo("pending");
+		this.clock.advance(PAST_THRESHOLD);
+		this.reconciler.reconcile();
+		Refund refund = theOnlyRefund(charge);
+		assertThat(refund.state()).isEqualTo(RefundState.SUCCEEDED);
+		assertThat(this.antom.requestsFor(refund.walletKey())).extracting(FakeAntom.Request::path)
+			.containsExactly("/ams/api/v1/payments/refund", "/ams/api/v1/payments/inquiryRefund");
+		assertBooksAgree(this.transactions, this.jdbc, charge);
+	}
+
+	@Test
 	void anAnswerWithABadSignatureStaysPending() {
 		String charge = charge(100_00);
 		this.antom.answerNext(Mode.APPLY_BAD_SIGNATURE);

@@ -63,7 +63,7 @@ class SavedViewPagesIT {
 		assertThat(taken.body()).contains("You already have a view with this name.");
 
 		String list = me.get("/views").body();
-		assertThat(list).doesNotContain("is saved").doesNotContain("is deleted");
+		assertThat(list).doesNotContain("&quot; is saved.").doesNotContain("&quot; is deleted.");
 		assertThat(list).contains(lisbon.name()).contains("From 2026-09-01 to 2026-09-12").contains("Latest week with transactions");
 		// the user menu of any page lists them, by name
 		String menu = me.get("/help").body();

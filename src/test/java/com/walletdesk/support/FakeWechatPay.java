@@ -1,8 +1,5 @@
 package com.walletdesk.support;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Instant;
@@ -11,24 +8,25 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.walletdesk.wallet.wechatpay.RsaSignatures;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A fake WeChat Pay Global for the tests, on a random local port (one per test JVM, started by
- * {@link FakeWalletsInitializer}). It checks what the real one checks: the {@code Authorization}
- * signature with the merchant's public key (a request that fails gets 401 {@code SIGN_ERROR}),
- * the body's fields; it applies each {@code out_refund_no} once (a repeat answers the first
- * result), and signs every answer with the wallet's test key. Knobs: the next answers
- * ({@link #answerNext}), the state of a refund it holds ({@link #settle}).
+ * A fake WeChat Pay Global for the tests: a WireMock server on a random local port (one per test
+ * JVM, started by {@link FakeWalletsInitializer}) whose transformer does what the real wallet
+ * does: it checks the {@code Authorization} signature with the merchant's public key (a request
+ * that fails gets 401 {@code SIGN_ERROR}), applies each {@code out_refund_no} once (a repeat
+ * answers the first result), answers queries, and signs every answer with the wallet's test key.
+ * What it received is read from WireMock's request journal ({@link #requestsFor}). Knobs: the next
+ * answers ({@link #answerNext}), the state of a refund it holds ({@link #settle}), its clock
+ * ({@link #now}).
  */
 public final class FakeWechatPay {
 
@@ -43,7 +41,7 @@ public final class FakeWechatPay {
 		APPLY_BAD_SIGNATURE
 	}
 
-	/** A request as received. */
+	/** A request as the journal holds it, with what the wallet made of its signature. */
 	public record Request(String method, String pathAndQuery, String body, boolean signatureValid, String mchid) {
 
 		public JsonNode json() {
@@ -63,39 +61,32 @@ public final class FakeWechatPay {
 
 	private static FakeWechatPay instance;
 
-	private final HttpServer server;
+	private final WalletStub stub;
 
 	private final ConcurrentLinkedDeque<Mode> next = new ConcurrentLinkedDeque<>();
 
 	private final Map<String, Refund> refunds = new ConcurrentHashMap<>();
 
-	private final List<Request> requests = new CopyOnWriteArrayList<>();
-
 	private final KeyPair otherKey = TestKeys.generate();
 
 	public volatile long slowMillis = 6_000;
 
-	private FakeWechatPay() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.createContext("/v3/global/refunds", this::handle);
-		this.server.setExecutor(Executors.newCachedThreadPool());
-		this.server.start();
+	/** The wallet's clock, which its answers' timestamps come from: a test that moves our clock moves it too. */
+	public volatile Supplier<Instant> now = Instant::now;
+
+	private FakeWechatPay() {
+		this.stub = new WalletStub("fake-wechatpay", "/v3/global/refunds.*", this::handle);
 	}
 
 	public static synchronized FakeWechatPay get() {
 		if (instance == null) {
-			try {
-				instance = new FakeWechatPay();
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
+			instance = new FakeWechatPay();
 		}
 		return instance;
 	}
 
 	public String baseUrl() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.stub.baseUrl();
 	}
 
 	/** The next refund requests are answered so, in order; then SUCCESS again. */
@@ -108,6 +99,7 @@ public final class FakeWechatPay {
 	public void reset() {
 		this.next.clear();
 		this.slowMillis = 6_000;
+		this.now = Instant::now;
 	}
 
 	/** Moves a refund it holds to another status (SUCCESS, CLOSED, ABNORMAL), as the wallet would. */
@@ -120,9 +112,14 @@ public final class FakeWechatPay {
 		return this.refunds.get(outRefundNo);
 	}
 
+	/** Every request received (WireMock's journal), oldest first. */
+	public List<Request> requests() {
+		return this.stub.journal().stream().map(FakeWechatPay::request).toList();
+	}
+
 	/** The requests received for one out_refund_no (refunds and queries), oldest first. */
 	public List<Request> requestsFor(String outRefundNo) {
-		return this.requests.stream()
+		return requests().stream()
 			.filter(r -> r.pathAndQuery().contains("/" + outRefundNo + "?") || r.body().contains("\"" + outRefundNo + "\""))
 			.toList();
 	}
@@ -136,43 +133,36 @@ public final class FakeWechatPay {
 			.sum();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			String pathAndQuery = exchange.getRequestURI().getRawPath()
-					+ (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-			String method = exchange.getRequestMethod();
-			Matcher auth = AUTH.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-			boolean valid = auth.matches() && auth.group(4).equals(TestWallets.MERCHANT_SERIAL)
-					&& RsaSignatures.verify(TestKeys.merchant().getPublic(), method + "\n" + pathAndQuery + "\n"
-							+ auth.group(3) + "\n" + auth.group(2) + "\n" + body + "\n", auth.group(5));
-			this.requests.add(new Request(method, pathAndQuery, body, valid, auth.matches() ? auth.group(1) : null));
-			if (!valid) {
-				answer(exchange, 401, "{\"code\":\"SIGN_ERROR\",\"message\":\"signature does not verify\"}", false);
-				return;
-			}
-			if (method.equals("GET")) {
-				String outRefundNo = exchange.getRequestURI().getRawPath().replaceAll(".*/out-refund-no/", "");
-				Refund refund = this.refunds.get(outRefundNo);
-				if (refund == null) {
-					answer(exchange, 404, "{\"code\":\"RESOURCE_NOT_EXISTS\",\"message\":\"refund does not exist\"}",
-							false);
-				}
-				else {
-					answer(exchange, 200, refundJson(refund), false);
-				}
-				return;
-			}
-			refund(exchange, JSON.readTree(body));
-		}
+	private static Request request(LoggedRequest logged) {
+		String method = logged.getMethod().getName();
+		String body = new String(logged.getBody(), StandardCharsets.UTF_8);
+		Matcher auth = AUTH.matcher(String.valueOf(logged.getHeader("Authorization")));
+		boolean valid = auth.matches() && auth.group(4).equals(TestWallets.MERCHANT_SERIAL)
+				&& RsaSignatures.verify(TestKeys.merchant().getPublic(), method + "\n" + logged.getUrl() + "\n"
+						+ auth.group(3) + "\n" + auth.group(2) + "\n" + body + "\n", auth.group(5));
+		return new Request(method, logged.getUrl(), body, valid, auth.matches() ? auth.group(1) : null);
 	}
 
-	private void refund(HttpExchange exchange, JsonNode request) throws IOException {
+	private ResponseDefinition handle(LoggedRequest logged) {
+		Request request = request(logged);
+		if (!request.signatureValid()) {
+			return answer(401, "{\"code\":\"SIGN_ERROR\",\"message\":\"signature does not verify\"}", false, 0);
+		}
+		if (request.method().equals("GET")) {
+			String outRefundNo = request.pathAndQuery().replaceAll(".*/out-refund-no/", "").replaceAll("\\?.*", "");
+			Refund refund = this.refunds.get(outRefundNo);
+			return refund == null
+					? answer(404, "{\"code\":\"RESOURCE_NOT_EXISTS\",\"message\":\"refund does not exist\"}", false, 0)
+					: answer(200, refundJson(refund), false, 0);
+		}
+		return refund(request.json());
+	}
+
+	private ResponseDefinition refund(JsonNode request) {
 		String outRefundNo = request.path("out_refund_no").asString();
 		Refund existing = this.refunds.get(outRefundNo);
 		if (existing != null) {
-			answer(exchange, 200, refundJson(existing), false);
-			return;
+			return answer(200, refundJson(existing), false, 0);
 		}
 		Mode mode = this.next.poll();
 		mode = mode == null ? Mode.SUCCESS : mode;
@@ -180,34 +170,34 @@ public final class FakeWechatPay {
 				: request.path("out_trade_no").asString();
 		long amount = request.path("amount").path("refund").asLong();
 		switch (mode) {
-			case NOT_ENOUGH -> answer(exchange, 403,
-					"{\"code\":\"NOT_ENOUGH\",\"message\":\"refund amount greater than today's overall payment\"}", false);
-			case SYSTEM_ERROR_500 -> answer(exchange, 500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"system error\"}", false);
-			case FREQUENCY_LIMITED_429 -> answer(exchange, 429,
-					"{\"code\":\"FREQUENCY_LIMITED\",\"message\":\"too many requests\"}", false);
-			default -> {
-				String status = switch (mode) {
-					case PROCESSING -> "PROCESSING";
-					case CLOSED -> "CLOSED";
-					case ABNORMAL -> "ABNORMAL";
-					default -> "SUCCESS";
-				};
-				Refund refund = new Refund("50300" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L),
-						outRefundNo, amount, status, chargeKey);
-				Refund first = this.refunds.putIfAbsent(outRefundNo, refund);
-				refund = first != null ? first : refund;
-				switch (mode) {
-					case APPLY_THEN_500 -> answer(exchange, 500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"system error\"}",
-							false);
-					case APPLY_THEN_SLOW -> {
-						sleep(this.slowMillis);
-						answer(exchange, 200, refundJson(refund), false);
-					}
-					case APPLY_BAD_SIGNATURE -> answer(exchange, 200, refundJson(refund), true);
-					default -> answer(exchange, 200, refundJson(refund), false);
-				}
-			}
+			case NOT_ENOUGH:
+				return answer(403,
+						"{\"code\":\"NOT_ENOUGH\",\"message\":\"refund amount greater than today's overall payment\"}",
+						false, 0);
+			case SYSTEM_ERROR_500:
+				return answer(500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"system error\"}", false, 0);
+			case FREQUENCY_LIMITED_429:
+				return answer(429, "{\"code\":\"FREQUENCY_LIMITED\",\"message\":\"too many requests\"}", false, 0);
+			default:
+				break;
 		}
+		String status = switch (mode) {
+			case PROCESSING -> "PROCESSING";
+			case CLOSED -> "CLOSED";
+			case ABNORMAL -> "ABNORMAL";
+			default -> "SUCCESS";
+		};
+		Refund refund = new Refund("50300" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L),
+				outRefundNo, amount, status, chargeKey);
+		Refund first = this.refunds.putIfAbsent(outRefundNo, refund);
+		refund = first != null ? first : refund;
+		return switch (mode) {
+			case APPLY_THEN_500 -> answer(500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"system error\"}", false, 0);
+			// applied now; WireMock holds the answer back (the request is in the journal already)
+			case APPLY_THEN_SLOW -> answer(200, refundJson(refund), false, this.slowMillis);
+			case APPLY_BAD_SIGNATURE -> answer(200, refundJson(refund), true, 0);
+			default -> answer(200, refundJson(refund), false, 0);
+		};
 	}
 
 	private static String refundJson(Refund refund) {
@@ -217,30 +207,16 @@ public final class FakeWechatPay {
 				refund.amount());
 	}
 
-	private void answer(HttpExchange exchange, int status, String body, boolean badSignature) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		String timestamp = String.valueOf(Instant.now().getEpochSecond());
+	private ResponseDefinition answer(int status, String body, boolean badSignature, long delayMillis) {
+		String timestamp = String.valueOf(this.now.get().getEpochSecond());
 		String nonce = UUID.randomUUID().toString().replace("-", "");
 		KeyPair signer = badSignature ? this.otherKey : TestKeys.wallet();
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.getResponseHeaders().add("Wechatpay-Serial", TestWallets.WECHAT_PUBLIC_KEY_ID);
-		exchange.getResponseHeaders().add("Wechatpay-Timestamp", timestamp);
-		exchange.getResponseHeaders().add("Wechatpay-Nonce", nonce);
-		exchange.getResponseHeaders().add("Wechatpay-Signature",
-				RsaSignatures.sign(signer.getPrivate(), timestamp + "\n" + nonce + "\n" + body + "\n"));
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		return WalletStub.answer(status, body,
+				List.of(new String[] { "Wechatpay-Serial", TestWallets.WECHAT_PUBLIC_KEY_ID },
+						new String[] { "Wechatpay-Timestamp", timestamp }, new String[] { "Wechatpay-Nonce", nonce },
+						new String[] { "Wechatpay-Signature",
+								RsaSignatures.sign(signer.getPrivate(), timestamp + "\n" + nonce + "\n" + body + "\n") }),
+				delayMillis);
 	}
 
 }

@@ -43,7 +43,7 @@ class ApiFuzzIT {
 	/** The tables a request may write; the audit trail and sessions are written on refusals too. */
 	static final List<String> TABLES = List.of("merchant_node", "account", "password_history", "mfa_recovery_code",
 			"api_key", "wallet_transaction", "transaction_day_total", "refund", "sandbox_wallet_refund",
-			"sandbox_wallet_setting", "transaction_import");
+			"sandbox_wallet_setting", "transaction_import", "payment_link");
 
 	@LocalServerPort
 	int port;
@@ -239,6 +239,8 @@ class ApiFuzzIT {
 		values.put("delayMs", "0");
 		values.put("createdAt", "\"" + Instant.now().minus(1, ChronoUnit.HOURS) + "\"");
 		values.put("code", "\"000000\"");
+		values.put("expiresAt", "\"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"");
+		values.put("methods", "[\"ALP\"]");
 		return values;
 	}
 

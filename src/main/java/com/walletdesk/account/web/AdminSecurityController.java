@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.walletdesk.account.AccountService;
+import com.walletdesk.account.UserDirectory;
 import com.walletdesk.account.apikey.ApiKeyService;
 import com.walletdesk.account.CurrentUser;
 import com.walletdesk.web.ProblemException;
@@ -30,9 +31,12 @@ class AdminSecurityController {
 
 	private final AccountService accounts;
 
-	AdminSecurityController(ApiKeyService apiKeys, AccountService accounts) {
+	private final UserDirectory users;
+
+	AdminSecurityController(ApiKeyService apiKeys, AccountService accounts, UserDirectory users) {
 		this.apiKeys = apiKeys;
 		this.accounts = accounts;
+		this.users = users;
 	}
 
 	@PostMapping("/api/v1/admin/api-keys")
@@ -70,9 +74,9 @@ class AdminSecurityController {
 	}
 
 	@GetMapping("/api/v1/admin/users/{id}/security")
-	AccountService.SecurityStatus security(CurrentUser operator, @PathVariable String id) {
+	UserDirectory.SecurityStatus security(CurrentUser operator, @PathVariable String id) {
 		operator.requireOperator();
-		return this.accounts.securityStatus(RequestParams.numericId(id, "User")).orElseThrow(() -> ProblemException.notFound("User"));
+		return this.users.securityStatus(RequestParams.numericId(id, "User")).orElseThrow(() -> ProblemException.notFound("User"));
 	}
 
 	record NewKeyRequest(String name, String purpose) {

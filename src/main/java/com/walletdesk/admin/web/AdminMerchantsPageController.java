@@ -19,6 +19,7 @@ import com.walletdesk.web.ProblemException;
 import com.walletdesk.web.RequestParams;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -165,8 +166,8 @@ class AdminMerchantsPageController {
 
 	private static void options(Model model) {
 		model.addAttribute("zones", ConsoleOptions.ZONES);
-		model.addAttribute("currencies", ConsoleOptions.CURRENCIES);
-		model.addAttribute("locales", ConsoleOptions.LOCALES);
+		model.addAttribute("currencies", ConsoleOptions.currencies(LocaleContextHolder.getLocale()));
+		model.addAttribute("locales", ConsoleOptions.locales(LocaleContextHolder.getLocale()));
 	}
 
 	private static Map<String, String> errors(ProblemException ex) {

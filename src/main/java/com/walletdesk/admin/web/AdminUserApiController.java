@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Set;
 
 import com.walletdesk.account.AccountService;
+import com.walletdesk.account.UserDirectory;
 import com.walletdesk.account.AccountService.AccountChange;
 import com.walletdesk.account.AccountService.AccountSummary;
 import com.walletdesk.account.AccountService.NewAccount;
@@ -47,12 +48,12 @@ class AdminUserApiController {
 					+ "INVALID_QUERY; 403 for anyone but an operator.",
 			responses = {
 					@ApiResponse(responseCode = "200", description = "One page of users",
-							content = @Content(schema = @Schema(implementation = AccountService.UserPage.class))),
+							content = @Content(schema = @Schema(implementation = UserDirectory.UserPage.class))),
 					@ApiResponse(responseCode = "400", description = "A filter, limit or cursor that is not valid",
 							content = @Content(mediaType = "application/problem+json")),
 					@ApiResponse(responseCode = "403", description = "Not an operator",
 							content = @Content(mediaType = "application/problem+json")) })
-	AccountService.UserPage list(CurrentUser operator, @RequestParam(required = false) String q,
+	UserDirectory.UserPage list(CurrentUser operator, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String scopeId, @RequestParam(required = false) String role,
 			@RequestParam(required = false) String locked, @RequestParam(required = false) String canRefund,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {

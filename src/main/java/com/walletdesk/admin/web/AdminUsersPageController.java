@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.walletdesk.account.AccountService;
+import com.walletdesk.account.UserDirectory;
 import com.walletdesk.account.AccountService.AccountChange;
 import com.walletdesk.account.AccountService.AccountSummary;
 import com.walletdesk.account.CurrentUser;
@@ -49,14 +50,17 @@ class AdminUsersPageController {
 
 	private final AccountService accounts;
 
+	private final UserDirectory users;
+
 	private final MerchantService merchants;
 
 	private final Outcomes outcomes;
 
-	AdminUsersPageController(Administration administration, AccountService accounts, MerchantService merchants,
+	AdminUsersPageController(Administration administration, AccountService accounts, UserDirectory users, MerchantService merchants,
 			Outcomes outcomes) {
 		this.administration = administration;
 		this.accounts = accounts;
+		this.users = users;
 		this.merchants = merchants;
 		this.outcomes = outcomes;
 	}
@@ -67,7 +71,7 @@ class AdminUsersPageController {
 			@RequestParam(required = false) String locked, @RequestParam(required = false) String canRefund,
 			@RequestParam(required = false) String cursor, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		AccountService.UserPage page = this.administration.listUsers(operator,
+		UserDirectory.UserPage page = this.administration.listUsers(operator,
 				UserFilters.parse(q, scopeId, role, locked, canRefund, null, cursor));
 		List<MerchantNode> nodes = this.merchants.visibleNodes(operator.scope());
 		model.addAttribute("users", page.items());
@@ -176,7 +180,7 @@ class AdminUsersPageController {
 
 	private String user(CurrentUser operator, Target user, Model model) {
 		model.addAttribute("user", user.summary);
-		model.addAttribute("security", this.accounts.securityStatus(user.id).orElseThrow());
+		model.addAttribute("security", this.users.securityStatus(user.id).orElseThrow());
 		model.addAttribute("self", user.id == operator.accountId());
 		model.addAttribute("scope", user.summary.scopeId() == null ? null
 				: this.merchants.findNode(Long.parseLong(user.summary.scopeId())).orElse(null));

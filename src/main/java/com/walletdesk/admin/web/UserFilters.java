@@ -2,7 +2,7 @@ package com.walletdesk.admin.web;
 
 import java.util.Locale;
 
-import com.walletdesk.account.AccountService.UserQuery;
+import com.walletdesk.account.UserDirectory.UserQuery;
 import com.walletdesk.account.Role;
 import com.walletdesk.web.ProblemException;
 import com.walletdesk.web.RequestParams;

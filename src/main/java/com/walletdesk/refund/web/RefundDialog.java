@@ -1,10 +1,10 @@
 package com.walletdesk.refund.web;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.walletdesk.merchant.MerchantNode;
+import com.walletdesk.web.Languages;
 import com.walletdesk.money.Money;
 import com.walletdesk.transaction.TransactionRow;
 
@@ -19,24 +19,23 @@ import com.walletdesk.transaction.TransactionRow;
 record RefundDialog(String chargeId, String reference, String dateTime, String remaining, String currency,
 		String amount, String reason, String idempotencyKey, String lookupUrl, String invalidField) {
 
-	static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	/** A fresh dialog: the whole remaining balance, no reason yet. */
 	static RefundDialog fresh(TransactionRow charge, MerchantNode store, String idempotencyKey) {
 		Money remaining = charge.remainingMoney();
-		return of(charge, store, LocalAmount.forInput(remaining, store.displayLocale()), "", idempotencyKey, null);
+		return of(charge, store, LocalAmount.forInput(remaining, Languages.pageFormatting(store.displayLocale())), "", idempotencyKey, null);
 	}
 
 	static RefundDialog of(TransactionRow charge, MerchantNode store, String amount, String reason,
 			String idempotencyKey, String invalidField) {
-		Locale locale = store.displayLocale();
+		Locale locale = Languages.pageFormatting(store.displayLocale());
 		return new RefundDialog(charge.id(), charge.reference(), dateTime(charge, store), charge.remainingMoney().format(locale),
 				charge.currency(), amount, reason, idempotencyKey, lookupUrl(store), invalidField);
 	}
 
 	static String dateTime(TransactionRow row, MerchantNode store) {
 		ZoneId zone = store.zone();
-		return LOCAL_TIME.format(row.createdAt().atZone(zone)) + " (" + zone.getId() + ")";
+		return Languages.pageDateTime(row.createdAt(), zone);
 	}
 
 	static String lookupUrl(MerchantNode store) {

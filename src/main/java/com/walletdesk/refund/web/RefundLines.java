@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.walletdesk.merchant.MerchantNode;
+import com.walletdesk.web.Languages;
 import com.walletdesk.refund.RefundView;
 
 /** A charge's dashboard refunds as its Refunds dialog lists them, formatted for the store. */
@@ -17,12 +18,12 @@ record RefundLines(String chargeId, List<Line> lines, String lookupUrl) {
 	}
 
 	static RefundLines of(String chargeId, List<RefundView> refunds, MerchantNode store) {
-		Locale locale = store.displayLocale();
+		Locale locale = Languages.pageFormatting(store.displayLocale());
 		ZoneId zone = store.zone();
 		return new RefundLines(chargeId, refunds.stream()
 			.map(refund -> new Line(refund.id(), refund.transactionId(), refund.amount().format(locale), refund.reason(),
 					refund.createdBy(),
-					RefundDialog.LOCAL_TIME.format(refund.createdAt().atZone(zone)) + " (" + zone.getId() + ")",
+					Languages.pageDateTime(refund.createdAt(), zone),
 					refund.status().wireName(), refund.providerMessage()))
 			.toList(), RefundDialog.lookupUrl(store));
 	}

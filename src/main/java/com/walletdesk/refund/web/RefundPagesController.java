@@ -2,7 +2,6 @@ package com.walletdesk.refund.web;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.walletdesk.account.CurrentUser;
+import com.walletdesk.web.Languages;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.money.Money;
@@ -64,7 +64,6 @@ class RefundPagesController {
 	private static final Logger log = LoggerFactory.getLogger(RefundPagesController.class);
 
 	/** The day of the daily balance (DESIGN.md): it starts again at 00:00 here. */
-	private static final DateTimeFormatter RESET_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final RefundService refunds;
 
@@ -108,7 +107,7 @@ class RefundPagesController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		// the store's locale reads the amount; a charge out of reach is refused (and audited) by the service
 		Optional<Charge> before = charge(user, id);
-		String decimal = before.map(c -> LocalAmount.toDecimal(amount, c.store().displayLocale(),
+		String decimal = before.map(c -> LocalAmount.toDecimal(amount, Languages.pageFormatting(c.store().displayLocale()),
 				Money.currency(c.row().currency())))
 			.orElse(amount == null ? "" : amount.strip());
 		RefundResult result;
@@ -124,7 +123,7 @@ class RefundPagesController {
 		if (result.isAccepted()) {
 			// accepted means in scope: the charge is there (read again only if it was not a moment ago)
 			Charge charge = before.or(() -> charge(user, id)).orElseThrow();
-			model.addAttribute("outcome", RefundOutcome.of(result, charge.store().displayLocale(),
+			model.addAttribute("outcome", RefundOutcome.of(result, Languages.pageFormatting(charge.store().displayLocale()),
 					RefundDialog.lookupUrl(charge.store())));
 			if (Htmx.wantsFragment(request)) {
 				// the banner goes above the results, not into the dialog that asked
@@ -196,7 +195,7 @@ class RefundPagesController {
 	private String nextChinaMidnight(MerchantNode store) {
 		ZonedDateTime reset = ChinaDay.nextReset(this.clock.instant());
 		ZonedDateTime local = reset.withZoneSameInstant(store.zone());
-		return RESET_TIME.format(local) + " (" + store.zone().getId() + ")";
+		return Languages.pageDateTimeToMinute(local);
 	}
 
 	private Optional<Charge> charge(CurrentUser user, String id) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.walletdesk.account.CurrentUser;
+import com.walletdesk.web.Languages;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.transaction.StoreWeek;
@@ -82,8 +83,9 @@ class DashboardPageController {
 		static StoreSummary of(StoreWeek week, Map<Long, String> locations) {
 			MerchantNode store = week.store();
 			return new StoreSummary(store.id(), store.name(), locations.get(store.id()), store.timezone(),
-					store.currency(), week.period().from().toString(), week.period().to().toString(), week.charges(),
-					week.refunds(), week.net().format(store.displayLocale()));
+					store.currency(), Languages.shownDate(week.period().from().toString()),
+					Languages.shownDate(week.period().to().toString()), week.charges(),
+					week.refunds(), week.net().format(Languages.pageFormatting(store.displayLocale())));
 		}
 
 	}

@@ -1,16 +1,17 @@
 package com.walletdesk.transaction.web;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import com.walletdesk.merchant.MerchantNode;
+import com.walletdesk.web.Languages;
 import com.walletdesk.money.Money;
 import com.walletdesk.transaction.TransactionPage;
 import com.walletdesk.transaction.TransactionRow;
 import com.walletdesk.web.ProblemException;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -29,7 +30,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 record TransactionListingPage(boolean lookup, String action, boolean canRefund, String from, String to, String q,
 		String limit, String selfUrl, Refusal refusal, Table table) {
 
-	private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	/** Bad input, told in words: the message key {@code error.<code>} or else the message itself. */
 	record Refusal(String code, String message) {
@@ -91,7 +91,8 @@ record TransactionListingPage(boolean lookup, String action, boolean canRefund, 
 				.filter(store -> total.currency().equals(store.currency()))
 				.findFirst()
 				.map(MerchantNode::displayLocale)
-				.orElse(Locale.ENGLISH);
+				.map(Languages::pageFormatting)
+				.orElse(Languages.pageFormatting(Locale.ENGLISH));
 			return new Total(total.currency(), total.charges(), total.refunds(),
 					Money.ofMinor(total.netMinor(), total.currency()).format(locale));
 		}).toList();
@@ -105,12 +106,12 @@ record TransactionListingPage(boolean lookup, String action, boolean canRefund, 
 
 	private static Row row(TransactionPage page, TransactionRow row, boolean linkToStore) {
 		MerchantNode store = page.store(row);
-		Locale locale = store.displayLocale();
+		Locale locale = Languages.pageFormatting(store.displayLocale());
 		ZoneId zone = store.zone();
 		Money remaining = row.remainingMoney();
 		boolean somethingLeft = row.isCharge() && row.remaining() > 0;
 		return new Row(row, store.id(), page.location(row), store.name(),
-				LOCAL_TIME.format(row.createdAt().atZone(zone)) + " (" + zone.getId() + ")",
+				Languages.pageDateTime(row.createdAt(), zone),
 				row.amountMoney().format(locale), remaining == null ? null : remaining.format(locale),
 				row.tipMoney().format(locale), page.refundable(row),
 				linkToStore && somethingLeft ? refundInStoreUrl(store, row) : null);
@@ -120,6 +121,21 @@ record TransactionListingPage(boolean lookup, String action, boolean canRefund, 
 	static String refundInStoreUrl(MerchantNode store, TransactionRow row) {
 		String day = row.createdAt().atZone(store.zone()).toLocalDate().toString();
 		return url("/stores/" + store.id() + "/transactions", new Form(day, day, row.id(), null), null);
+	}
+
+	/** The period's start as the page's language writes dates (as typed when it is not a date). */
+	public String shownFrom() {
+		return Languages.shownDate(this.from);
+	}
+
+	/** The period's end as the page's language writes dates. */
+	public String shownTo() {
+		return Languages.shownDate(this.to);
+	}
+
+	/** The pattern the date fields are typed in (the calendar writes and reads it too). */
+	public String datePattern() {
+		return Languages.datePattern(LocaleContextHolder.getLocale());
 	}
 
 	/**

@@ -14,6 +14,7 @@ import com.walletdesk.transaction.TransactionQuery;
 import com.walletdesk.transaction.TransactionSummaries;
 import com.walletdesk.transaction.TransactionSummary;
 import com.walletdesk.web.Htmx;
+import com.walletdesk.web.Languages;
 import com.walletdesk.web.ProblemException;
 import com.walletdesk.web.RequestParams;
 import com.walletdesk.web.SupportContact;
@@ -89,6 +90,9 @@ class TransactionPagesController {
 			Function<TransactionFilter, TransactionSummary> summarize, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		TransactionListingPage listing;
+		// dates come as the page's language writes them (08/12/2026) or as ISO (links): the filter reads ISO
+		form = new TransactionListingPage.Form(Languages.isoDate(form.from()), Languages.isoDate(form.to()), form.q(),
+				form.limit());
 		try {
 			TransactionFilter filter = TransactionFilter.parse(form.from(), form.to(), form.q(), form.limit(), cursor);
 			TransactionPage page = read.apply(filter);

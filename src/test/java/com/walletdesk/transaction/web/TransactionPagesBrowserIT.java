@@ -87,9 +87,9 @@ class TransactionPagesBrowserIT {
 		assertThat(browser.driver().findElement(By.id("calendar")).isDisplayed()).isFalse();
 		assertThat(browser.pageWasNotReloaded()).isTrue();
 
-		// the same with the keyboard in the plain date input (month/day/year in en-US)
+		// the same with the keyboard: the date typed in the page's pattern (ISO in English), then Tab
 		WebElement from = browser.driver().findElement(By.id("from"));
-		from.sendKeys("09182026"); // focus lands on the first part, the month
+		from.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2026-09-18", Keys.TAB);
 		browser.waitFor(d -> d.getCurrentUrl().contains("from=2026-09-18"));
 		browser.waitFor(d -> browser.transactionRowIds().size() == shop.rowsFrom18To19);
 
