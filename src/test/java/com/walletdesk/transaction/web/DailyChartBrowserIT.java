@@ -110,6 +110,19 @@ class DailyChartBrowserIT {
 		((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
 		browser.script("window.dispatchEvent(new Event('afterprint'));");
 		assertThat(browser.script("return document.getElementById('daily-figures').open;")).isEqualTo(false);
+
+		// the Save view link, with the keyboard: the form, then the view in the user menu
+		browser.open(this.port, "/stores/" + lisbon.id() + "/transactions?" + query + "&q=alipay");
+		browser.driver().findElement(By.cssSelector("a[data-save-view]")).sendKeys(org.openqa.selenium.Keys.ENTER);
+		browser.waitFor(d -> d.getCurrentUrl().contains("/views/new"));
+		shot("saved-view-form");
+		browser.driver().findElement(By.id("name")).sendKeys("Lisbon, Alipay, early August", org.openqa.selenium.Keys.ENTER);
+		browser.waitFor(d -> d.getCurrentUrl().endsWith("/views"));
+		shot("saved-views");
+		browser.driver().findElement(By.cssSelector(".user-menu summary")).click();
+		browser.driver().findElement(By.cssSelector("a[data-saved-view]")).click();
+		browser.waitFor(d -> d.getCurrentUrl().contains("/stores/" + lisbon.id() + "/transactions?from=2026-08-03&to=2026-08-09&q=alipay"));
+		assertThat(browser.value("q")).isEqualTo("alipay");
 	}
 
 	/** Each row of the daily-figures table is the API's day: same date, currency and amounts (digits). */
