@@ -146,10 +146,10 @@ final class TransactionSql {
 
 	/**
 	 * The summary of a lookup or search (API.md "Export and totals"): counts and sums per
-	 * currency, method, kind (charge, or a refund of either kind) and local day, over exactly the
+	 * currency, method, type (the two kinds of refund are added up after) and local day, over exactly the
 	 * rows of {@link #rows}, grouped by the database. The day is the row's date in its store's
 	 * zone: the stores are grouped by zone as in the WHERE clause, and each group's rows are dated
-	 * in that zone. Columns {@code currency}, {@code method}, {@code kind}, {@code local_day} (a DATE, or yyyyMMdd on H2),
+	 * in that zone. Columns {@code currency}, {@code method}, {@code type}, {@code local_day} (a DATE, or yyyyMMdd on H2),
 	 * {@code n}, {@code total}; a few rows per day, never one per transaction.
 	 */
 	static Statement summary(List<MerchantNode> stores, Period period, SearchTerm term, boolean postgres) {
@@ -177,10 +177,9 @@ final class TransactionSql {
 		// Grouped outside the subquery: to PostgreSQL an expression with parameters in the select
 		// list is never the "same" as one in a GROUP BY; the subquery's column is.
 		return new Statement("""
-				SELECT s.currency, s.method, s.kind, s.local_day, COUNT(*) AS n, SUM(s.amount) AS total FROM (
-				SELECT t.currency, t.method, CASE WHEN t.type = 'charge' THEN 'charge' ELSE 'refund' END AS kind,
-				%s AS local_day, t.amount FROM wallet_transaction t WHERE %s) s
-				GROUP BY s.currency, s.method, s.kind, s.local_day""".formatted(day, where.sql()), params);
+				SELECT s.currency, s.method, s.type, s.local_day, COUNT(*) AS n, SUM(s.amount) AS total FROM (
+				SELECT t.currency, t.method, t.type, %s AS local_day, t.amount FROM wallet_transaction t WHERE %s) s
+				GROUP BY s.currency, s.method, s.type, s.local_day""".formatted(day, where.sql()), params);
 	}
 
 	/**

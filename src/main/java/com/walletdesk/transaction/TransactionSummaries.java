@@ -58,7 +58,7 @@ public class TransactionSummaries {
 		List<TransactionSummary.Group> groups = this.jdbc.sql(sql.sql())
 			.params(sql.params())
 			.query((rs, n) -> new TransactionSummary.Group(rs.getString("currency").trim(), rs.getString("method"),
-					"charge".equals(rs.getString("kind").trim()), day(rs.getObject("local_day")),
+					TransactionRow.CHARGE.equals(rs.getString("type")), day(rs.getObject("local_day")),
 					rs.getLong("n"), rs.getBigDecimal("total").longValueExact()))
 			.list();
 		return TransactionSummary.of(period, groups);

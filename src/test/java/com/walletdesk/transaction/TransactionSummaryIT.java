@@ -164,6 +164,16 @@ class TransactionSummaryIT {
 		assertThat(WebSession.anonymous(this.port).get("/api/v1/transactions/summary").status()).isEqualTo(401);
 	}
 
+	@Test
+	void theOpenApiDocumentPublishesBothSummaries() {
+		JsonNode paths = WebSession.anonymous(this.port).get("/v3/api-docs").json().path("paths");
+		for (String path : List.of("/api/v1/stores/{storeId}/transactions/summary", "/api/v1/transactions/summary")) {
+			List<String> names = new ArrayList<>();
+			paths.path(path).path("get").path("parameters").forEach(p -> names.add(p.path("name").asString()));
+			assertThat(names).as(path).contains("from", "to", "q");
+		}
+	}
+
 	/**
 	 * The summary is what adding up the items gives: per currency, per method and currency, and
 	 * per local day (the first ten characters of localTime) and currency, every day listed.
