@@ -25,13 +25,28 @@ class ErrorPagesIT {
 	void anOperatorPageRefusesAMerchantInWordsOfARefusal() {
 		MerchantNode store = this.data.eurStore(this.data.group("pages", null).id());
 		WebSession merchant = WebSession.signIn(this.port, this.data.merchantUser(store.id(), false), TestData.PASSWORD);
-		var page = merchant.get("/admin/audit");
+		for (String path : java.util.List.of("/admin/audit", "/admin/merchants", "/admin/users", "/admin/api-keys",
+				"/admin/import")) {
+			assertRefusalPage(merchant.get(path));
+		}
+	}
+
+	@Test
+	void anUnknownPageIsNotFoundInItsTitle() {
+		var page = WebSession.signIn(this.port, this.data.merchantUser(this.data.group("nf", null).id(), false),
+				TestData.PASSWORD).get("/merchants/999999999");
+		assertThat(page.status()).isEqualTo(404);
+		assertThat(page.body()).contains("<title>Not found</title>").doesNotContain("Something went wrong");
+	}
+
+	private static void assertRefusalPage(WebSession.Response page) {
 		assertThat(page.status()).isEqualTo(403);
 		assertThat(page.header("Content-Type")).startsWith("text/html");
-		assertThat(page.body()).contains("Not allowed")
+		assertThat(page.body()).contains("<title>You are not allowed to open this page</title>")
+			.contains("<h1>You are not allowed to open this page</h1>")
 			.contains("Your account may not do this.")
 			.contains("This is a refusal")
-			.doesNotContain("Something went wrong on our side");
+			.doesNotContain("Something went wrong");
 	}
 
 	@Test

@@ -32,7 +32,7 @@ public class AttemptThrottle extends OncePerRequestFilter {
 
 	static final Set<String> GUARDED = Set.of("/login", "/api/v1/mfa/verify", "/api/v1/mfa/enrolment/confirm",
 			"/api/v1/me/password", "/api/v1/mfa/recovery-codes", "/account/password", "/account/mfa/verify",
-			"/account/mfa/confirm");
+			"/account/mfa/confirm", "/account/recovery-codes");
 
 	public static final String TOO_MANY_PAGE = "/account/too-many-attempts";
 

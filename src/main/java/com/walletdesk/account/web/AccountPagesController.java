@@ -32,6 +32,8 @@ class AccountPagesController {
 
 	static final String RECOVERY_CODES_VIEW = "account/recovery-codes";
 
+	static final String NEW_RECOVERY_CODES_VIEW = "account/new-recovery-codes";
+
 	private final PasswordChanges passwordChanges;
 
 	private final MfaService mfa;
@@ -115,6 +117,28 @@ class AccountPagesController {
 		}
 		this.progress.mfaProved(request, user);
 		return "redirect:" + this.progress.nextPage(request, user);
+	}
+
+	/** New recovery codes, from the user menu: the form asks for a fresh code from the authenticator. */
+	@GetMapping("/account/recovery-codes")
+	String recoveryCodesForm(CurrentUser user, Model model) {
+		model.addAttribute("enrolled", this.mfa.enrolled(user.accountId()));
+		return NEW_RECOVERY_CODES_VIEW;
+	}
+
+	/** The old codes stop working; the new ones are shown once, as after enrolment. */
+	@PostMapping("/account/recovery-codes")
+	String regenerateRecoveryCodes(CurrentUser user, @RequestParam(required = false) String code, Model model) {
+		List<String> codes;
+		try {
+			codes = this.mfa.regenerateRecoveryCodes(user.accountId(), code);
+		}
+		catch (ProblemException ex) {
+			return "redirect:/account/recovery-codes?error";
+		}
+		model.addAttribute("recoveryCodes", codes);
+		model.addAttribute("next", "/");
+		return RECOVERY_CODES_VIEW;
 	}
 
 	/** Where the sign-in throttle sends a browser: the error page with a 429 and the message in words. */

@@ -149,7 +149,11 @@ class RefundPagesController {
 		return refusedDialog(user, id, refusal, amount, reason, key, field, request, response, model);
 	}
 
-	/** A charge's dashboard refunds: amount, reason, who, when, status (404 outside the caller's scope). */
+	/**
+	 * A charge's dashboard refunds: amount, reason, who, when, status. Nothing was refused here (it
+	 * is a read): an unknown or foreign charge is the not-found page, or in the dialog the words
+	 * of a read that found nothing.
+	 */
 	@GetMapping("/transactions/{id}/refunds")
 	String refundsOf(CurrentUser user, @PathVariable String id, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
@@ -159,7 +163,10 @@ class RefundPagesController {
 					RefundLines.of(charge.id(), this.refunds.refundsOf(user, id), storeOf(user, charge)));
 		}
 		catch (ProblemException ex) {
-			refused(RefundRefusal.of(ex), response, model);
+			if (!Htmx.wantsFragment(request)) {
+				throw ex; // the error page (404 in words), as for any page that finds nothing
+			}
+			refused(RefundRefusal.of(ex).reading(), response, model);
 		}
 		return view(request, response, REFUNDS, "refunds", model);
 	}

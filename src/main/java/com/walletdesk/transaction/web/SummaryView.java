@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.money.Money;
 import com.walletdesk.transaction.TransactionSummary;
+import com.walletdesk.web.Languages;
 
 /**
  * The totals above the Lookup and All Transactions Search tables, formatted for people: per
@@ -29,7 +30,7 @@ record SummaryView(List<CurrencyTotal> currencies, List<Chart> charts, List<DayR
 	record Chart(String currency, int days, String dates, String charges, String refunds) {
 	}
 
-	/** One day and currency, formatted: the chart's text alternative. */
+	/** One day and currency, formatted (the date as the page's language writes it): the chart's text alternative. */
 	record DayRow(String date, String currency, String charges, String refunds, String net) {
 	}
 
@@ -59,7 +60,7 @@ record SummaryView(List<CurrencyTotal> currencies, List<Chart> charts, List<DayR
 		}).toList();
 		List<DayRow> days = summary.daily().stream().map(d -> {
 			Locale locale = locale(d.currency(), stores);
-			return new DayRow(d.date().toString(), d.currency(), format(d.figures().chargedMinor(), d.currency(), locale),
+			return new DayRow(Languages.shownDate(d.date().toString()), d.currency(), format(d.figures().chargedMinor(), d.currency(), locale),
 					format(d.figures().refundedMinor(), d.currency(), locale),
 					format(d.figures().netMinor(), d.currency(), locale));
 		}).toList();
@@ -89,7 +90,8 @@ record SummaryView(List<CurrencyTotal> currencies, List<Chart> charts, List<DayR
 			.filter(store -> currency.equals(store.currency()))
 			.findFirst()
 			.map(MerchantNode::displayLocale)
-			.orElse(Locale.ENGLISH);
+			.map(Languages::pageFormatting)
+			.orElse(Languages.pageFormatting(Locale.ENGLISH));
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.walletdesk.transaction.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +9,7 @@ import java.util.Locale;
 import com.walletdesk.merchant.MerchantNode;
 import com.walletdesk.web.Languages;
 import com.walletdesk.money.Money;
+import com.walletdesk.transaction.TransactionFilter;
 import com.walletdesk.transaction.TransactionPage;
 import com.walletdesk.transaction.TransactionRow;
 import com.walletdesk.web.ProblemException;
@@ -28,7 +31,16 @@ import org.springframework.web.util.UriComponentsBuilder;
  * after a refund
  */
 record TransactionListingPage(boolean lookup, String action, boolean canRefund, String from, String to, String q,
-		String limit, String selfUrl, Refusal refusal, Table table) {
+		String limit, String selfUrl, Refusal refusal, Table table, String periodKey) {
+
+	/** A period the user chose. */
+	static final String CHOSEN_PERIOD = "listing.period";
+
+	/** The default period, the week ending on the newest transaction's day (API.md). */
+	static final String LATEST_WEEK = "listing.periodLatestWeek";
+
+	/** The default period when it ends today (no transactions yet, or the newest is today's). */
+	static final String LAST_SEVEN_DAYS = "listing.periodLastSevenDays";
 
 
 	/** Bad input, told in words: the message key {@code error.<code>} or else the message itself. */
@@ -40,13 +52,26 @@ record TransactionListingPage(boolean lookup, String action, boolean canRefund, 
 
 	}
 
-	record Table(List<Total> totals, List<Row> rows, String previousUrl, String nextUrl, boolean refundsAllowed) {
+	/**
+	 * @param firstRow the number of the page's first row in the whole listing (1 on the first page;
+	 * carried in the pager's links, since a keyset cursor has no offset)
+	 * @param rowCount the rows of the whole period and search (the totals' counts)
+	 */
+	record Table(List<Total> totals, List<Row> rows, String previousUrl, String nextUrl, boolean refundsAllowed,
+			long firstRow, long rowCount) {
 
 		public boolean isEmpty() {
 			return this.rows.isEmpty();
 		}
 
+		public long lastRow() {
+			return this.firstRow + this.rows.size() - 1;
+		}
+
 	}
+
+	/** The page sizes offered; another valid one asked in the address is offered too. */
+	static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
 
 	/** The period's counts and net amount in one currency. */
 	record Total(String currency, long charges, long refunds, String net) {
@@ -76,11 +101,15 @@ record TransactionListingPage(boolean lookup, String action, boolean canRefund, 
 		// a refused page size is not carried into the next search (it is a hidden field)
 		String limit = "INVALID_LIMIT".equals(ex.code()) ? null : form.limit();
 		return new TransactionListingPage(lookup, action, canRefund, form.from(), form.to(), form.q(), limit,
-				url(action, form, cursor), Refusal.of(ex), null);
+				url(action, form, cursor), Refusal.of(ex), null, CHOSEN_PERIOD);
 	}
 
+	/**
+	 * @param limit the page size in force (asked or the default)
+	 * @param first the {@code first} parameter as sent: the row number the page starts at
+	 */
 	static TransactionListingPage of(boolean lookup, String action, boolean canRefund, Form form, String cursor,
-			TransactionPage page) {
+			int limit, String first, TransactionPage page, Clock clock) {
 		String from = page.period().from().toString();
 		String to = page.period().to().toString();
 		List<Row> rows = page.rows().stream().map(row -> row(page, row, !lookup && canRefund)).toList();
@@ -97,11 +126,34 @@ record TransactionListingPage(boolean lookup, String action, boolean canRefund, 
 					Money.ofMinor(total.netMinor(), total.currency()).format(locale));
 		}).toList();
 		Form shown = new Form(from, to, form.q(), form.limit());
-		String previous = page.previousCursor() == null ? null : url(action, shown, page.previousCursor());
-		String next = page.nextCursor() == null ? null : url(action, shown, page.nextCursor());
+		long firstRow = cursor == null || cursor.isBlank() ? 1 : rowNumber(first);
+		long rowCount = page.totals().stream().mapToLong(total -> total.charges() + total.refunds()).sum();
+		String previous = page.previousCursor() == null ? null
+				: url(action, shown, page.previousCursor(), Math.max(1, firstRow - limit));
+		String next = page.nextCursor() == null ? null
+				: url(action, shown, page.nextCursor(), firstRow + page.rows().size());
 		// refreshed as asked (a default period is worked out again, so it takes in a new refund)
 		return new TransactionListingPage(lookup, action, canRefund, from, to, form.q(), form.limit(),
-				url(action, form, cursor), null, new Table(totals, rows, previous, next, page.refundsAllowed()));
+				url(action, form, cursor, firstRow), null,
+				new Table(totals, rows, previous, next, page.refundsAllowed(), firstRow, rowCount),
+				periodKey(form, page, clock));
+	}
+
+	/**
+	 * Names the period so that it cannot be mistaken for the store page's "last 7 days": a chosen
+	 * one is just its dates; the default one is the latest week with transactions, unless it ends
+	 * today in a store's zone (then it is the last 7 days, whatever the transactions).
+	 */
+	private static String periodKey(Form form, TransactionPage page, Clock clock) {
+		boolean chosen = (form.from() != null && !form.from().isBlank()) || (form.to() != null && !form.to().isBlank());
+		if (chosen) {
+			return CHOSEN_PERIOD;
+		}
+		boolean endsToday = page.stores()
+			.values()
+			.stream()
+			.anyMatch(store -> page.period().to().equals(LocalDate.now(clock.withZone(store.zone()))));
+		return endsToday ? LAST_SEVEN_DAYS : LATEST_WEEK;
 	}
 
 	private static Row row(TransactionPage page, TransactionRow row, boolean linkToStore) {
@@ -148,13 +200,52 @@ record TransactionListingPage(boolean lookup, String action, boolean canRefund, 
 
 	/** The page's URL for this state: period, search, page size when chosen, and the page's cursor. */
 	static String url(String action, Form form, String cursor) {
+		return url(action, form, cursor, 1);
+	}
+
+	/** The same, with the number of the page's first row when it is not the first page. */
+	static String url(String action, Form form, String cursor, long firstRow) {
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath(action);
 		param(url, "from", form.from());
 		param(url, "to", form.to());
 		param(url, "q", form.q());
 		param(url, "limit", form.limit());
 		param(url, "cursor", cursor);
+		if (cursor != null && !cursor.isBlank() && firstRow > 1) {
+			param(url, "first", Long.toString(firstRow));
+		}
 		return url.encode().build().toUriString();
+	}
+
+	/** A row number from the address; it only labels the page, so anything else is row 1. */
+	private static long rowNumber(String first) {
+		if (first == null || !first.strip().matches("[1-9]\\d{0,8}")) {
+			return 1;
+		}
+		return Long.parseLong(first.strip());
+	}
+
+	/** The page sizes to offer, with the one asked for when it is another valid one. */
+	public List<Integer> pageSizes() {
+		Integer asked = askedLimit();
+		if (asked == null || PAGE_SIZES.contains(asked)) {
+			return PAGE_SIZES;
+		}
+		return java.util.stream.Stream.concat(PAGE_SIZES.stream(), java.util.stream.Stream.of(asked)).sorted().toList();
+	}
+
+	/** The page size chosen: the one asked for, else the default. */
+	public int pageSize() {
+		Integer asked = askedLimit();
+		return asked != null ? asked : TransactionFilter.DEFAULT_LIMIT;
+	}
+
+	private Integer askedLimit() {
+		if (this.limit == null || !this.limit.strip().matches("[1-9]\\d{0,2}")) {
+			return null;
+		}
+		int value = Integer.parseInt(this.limit.strip());
+		return value <= TransactionFilter.MAX_LIMIT ? value : null;
 	}
 
 	private static void param(UriComponentsBuilder url, String name, String value) {

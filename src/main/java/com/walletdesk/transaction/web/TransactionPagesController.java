@@ -1,5 +1,6 @@
 package com.walletdesk.transaction.web;
 
+import java.time.Clock;
 import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,9 +50,12 @@ class TransactionPagesController {
 
 	private final TransactionSummaries summaries;
 
+	private final Clock clock;
+
 	TransactionPagesController(TransactionQuery query, MerchantService merchants, MerchantTreePanel panel,
-			SupportContact support, TransactionSummaries summaries) {
+			SupportContact support, TransactionSummaries summaries, Clock clock) {
 		this.summaries = summaries;
+		this.clock = clock;
 		this.query = query;
 		this.merchants = merchants;
 		this.panel = panel;
@@ -62,15 +66,18 @@ class TransactionPagesController {
 	String lookup(CurrentUser user, @PathVariable String storeId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			@RequestParam(required = false) String first, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
 		// scope first: a foreign store is "not found" whatever else the query string says
 		MerchantNode store = this.merchants.requireVisibleStore(user.scope(), RequestParams.pathId(storeId, "Store"));
 		model.addAttribute("store", store);
 		model.addAttribute("trail", this.panel.trail(user, store));
+		// said once above the table instead of on every row
+		model.addAttribute("storeLocation", this.merchants.parentNames(java.util.List.of(store)).get(store.id()));
 		// whom to ask when there is no Refund button (the page says so once)
 		model.addAttribute("support", this.support);
 		return listing(user, true, "/stores/" + store.id() + "/transactions", store,
-				new TransactionListingPage.Form(from, to, q, limit), cursor,
+				new TransactionListingPage.Form(from, to, q, limit), cursor, first,
 				filter -> this.query.lookup(user, store.id(), filter),
 				filter -> this.summaries.lookup(user, store.id(), filter), request, response, model);
 	}
@@ -79,14 +86,15 @@ class TransactionPagesController {
 	String search(CurrentUser user, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
-		return listing(user, false, "/transactions", null, new TransactionListingPage.Form(from, to, q, limit), cursor,
+			@RequestParam(required = false) String first, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		return listing(user, false, "/transactions", null, new TransactionListingPage.Form(from, to, q, limit), cursor, first,
 				filter -> this.query.search(user, filter), filter -> this.summaries.search(user, filter), request,
 				response, model);
 	}
 
 	private String listing(CurrentUser user, boolean lookup, String action, MerchantNode selected,
-			TransactionListingPage.Form form, String cursor, Function<TransactionFilter, TransactionPage> read,
+			TransactionListingPage.Form form, String cursor, String first, Function<TransactionFilter, TransactionPage> read,
 			Function<TransactionFilter, TransactionSummary> summarize, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		TransactionListingPage listing;
@@ -96,7 +104,8 @@ class TransactionPagesController {
 		try {
 			TransactionFilter filter = TransactionFilter.parse(form.from(), form.to(), form.q(), form.limit(), cursor);
 			TransactionPage page = read.apply(filter);
-			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, page);
+			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, filter.limit(), first,
+					page, this.clock);
 			// the totals, chart and daily figures above the table: every page of the same query
 			model.addAttribute("summary", SummaryView.of(summarize.apply(filter), page.stores().values()));
 			model.addAttribute("saveViewUrl", SaveViewLink.of(listing.selfUrl(), lookup ? selected.id() : null));

@@ -89,9 +89,9 @@ class RefundPagesIT extends RefundFixture {
 		String html = lookup(this.pages);
 		assertThat(RefundPages.rowIds(html)).contains(open, partly, appRefund, spent, spentRefund);
 		assertThat(RefundPages.refundButtons(html)).as("charges with something left").containsExactlyInAnyOrder(open, partly);
-		assertThat(RefundPages.cells(html, open).get(11)).isEqualTo("Refund");
-		assertThat(RefundPages.cells(html, spent).get(11)).as("nothing left: no button, its refunds").isEqualTo("Refunds");
-		assertThat(RefundPages.cells(html, appRefund).get(11)).as("a refund row").isEmpty();
+		assertThat(RefundPages.cells(html, open).get(5)).isEqualTo("Refund");
+		assertThat(RefundPages.cells(html, spent).get(5)).as("nothing left: no button, its refunds").isEqualTo("Refunds");
+		assertThat(RefundPages.cells(html, appRefund).get(5)).as("a refund row").isEmpty();
 		assertThat(RefundPages.refundsLinks(html)).containsExactlyInAnyOrder(partly, spent);
 		assertThat(html).as("no quiet line for a refunder").doesNotContain("id=\"refunds-off\"");
 		// the results fragment (search as you type, paging, refresh after a refund) has them too
@@ -218,10 +218,11 @@ class RefundPagesIT extends RefundFixture {
 		String html = lookup(this.pages);
 		assertThat(RefundPages.rowIds(html)).startsWith(refundTransaction).contains(charge);
 		List<String> row = RefundPages.cells(html, refundTransaction);
-		assertThat(row.subList(2, 7)).containsExactly(refundTransaction, charge, "", "2026-11-20 04:00:00 (Europe/Lisbon)",
-				"Refund (dashboard)");
-		assertThat(row.get(10)).isEqualTo(eur(3_50));
-		assertThat(RefundPages.cells(html, charge).get(12)).as("Remaining").isEqualTo(eur(6_50));
+		assertThat(row.subList(2, 4)).containsExactly(refundTransaction, "2026-11-20 04:00:00 (Europe/Lisbon)");
+		assertThat(row.get(7)).isEqualTo("Refund (dashboard)");
+		assertThat(row.get(12)).as("Parent Transaction ID").isEqualTo(charge);
+		assertThat(row.get(4)).isEqualTo(eur(3_50));
+		assertThat(RefundPages.cells(html, charge).get(6)).as("Remaining").isEqualTo(eur(6_50));
 		assertThat(RefundPages.refundButtons(html)).contains(charge);
 		assertThat(RefundPages.refundsLinks(html)).contains(charge);
 
@@ -230,7 +231,7 @@ class RefundPagesIT extends RefundFixture {
 		assertThat(RefundPages.banner(second.body())).contains("Remaining: " + eur(0));
 
 		html = lookup(this.pages);
-		assertThat(RefundPages.cells(html, charge).get(12)).isEqualTo(eur(0));
+		assertThat(RefundPages.cells(html, charge).get(6)).isEqualTo(eur(0));
 		assertThat(RefundPages.refundButtons(html)).as("nothing left: the button goes").doesNotContain(charge);
 		assertThat(this.sandbox.appliedTotal(charge)).isEqualTo(10_00);
 		// the page went through the refund service: the same audit as the API
@@ -286,7 +287,7 @@ class RefundPagesIT extends RefundFixture {
 		}
 		assertThat(refundRows(other)).isOne();
 		assertThat(this.sandbox.appliedTotal(other)).isEqualTo(12_50);
-		assertThat(RefundPages.cells(lookup(this.pages), other).get(12)).isEqualTo(eur(37_50));
+		assertThat(RefundPages.cells(lookup(this.pages), other).get(6)).isEqualTo(eur(37_50));
 	}
 
 	@Test
@@ -360,7 +361,7 @@ class RefundPagesIT extends RefundFixture {
 		assertThat(RefundPages.banner(pending.body())).isEqualTo("Refund accepted It is being confirmed with the wallet: "
 				+ "the amount stays reserved until the wallet answers, usually within a few minutes. " + eur(4_00)
 				+ " of transaction " + charge + ". Remaining: " + eur(6_00) + ".");
-		assertThat(RefundPages.cells(lookup(this.pages), charge).get(12)).isEqualTo(eur(6_00));
+		assertThat(RefundPages.cells(lookup(this.pages), charge).get(6)).isEqualTo(eur(6_00));
 
 		// nothing changed by any refusal: one pending refund, one declined, nothing else
 		assertThat(refundRows(charge)).isEqualTo(2);
@@ -430,6 +431,13 @@ class RefundPagesIT extends RefundFixture {
 			var list = this.pages.refunds(id);
 			assertThat(list.status()).isEqualTo(404);
 			assertThat(RefundPages.refusalCode(list.body())).isEqualTo("NOT_FOUND");
+			// a read refuses nothing: no "Refund not made" (issue 15, pages)
+			assertThat(RefundPages.refusal(list.body())).as(id).startsWith("These refunds cannot be shown. We could not find")
+				.doesNotContain("Refund not made");
+			var page = this.pages.session().get("/transactions/" + id + "/refunds");
+			assertThat(page.status()).as(id).isEqualTo(404);
+			assertThat(page.body()).as(id).contains("<title>Not found</title>").contains("We could not find that.")
+				.doesNotContain("Refund not made");
 		}
 		assertThat(refundRows(foreign)).isZero();
 

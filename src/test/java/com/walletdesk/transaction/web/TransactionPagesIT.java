@@ -22,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class TransactionPagesIT {
 
-	static final List<String> COLUMNS = List.of("Location", "Store Name", "Transaction ID", "Parent Transaction ID",
-			"Reference", "Date/Time", "Transaction Type", "Payment Method", "Card Number", "Vendor Reference", "Total",
-			"Refund", "Remaining", "Tip", "Login Code", "Dispute Tag", "Transaction Tag", "Terminal ID");
+	/** Every column, in the page's order: money and the Refund button early (issue 15, pages). */
+	static final List<String> COLUMNS = List.of("Location", "Store Name", "Transaction ID", "Date/Time", "Total",
+			"Refund", "Remaining", "Transaction Type", "Payment Method", "Channel", "Tip", "Reference",
+			"Parent Transaction ID", "Card Number", "Vendor Reference", "Login Code", "Dispute Tag", "Transaction Tag",
+			"Terminal ID");
 
 	static final Locale PT = Locale.forLanguageTag("pt-PT");
 
@@ -57,12 +59,14 @@ class TransactionPagesIT {
 		String html = page.body();
 		assertThat(PageHtml.columnHeaders(html)).containsExactlyElementsOf(COLUMNS);
 		assertThat(PageHtml.rowIds(html)).containsExactly(refund, charge); // newest first
-		assertThat(PageHtml.cells(html, charge)).containsExactly(group.name(), store.name(), charge, "", "INV-77",
-				"2019-09-24 17:41:05 (Europe/Paris)", "Charge", "Alipay", "", PageHtml.cells(html, charge).get(9),
-				eur(4000_65), "Refunds", eur(3000_65), eur(2_50), "L-7", "", "", "T-01");
-		assertThat(PageHtml.cells(html, refund).subList(2, 8)).containsExactly(refund, charge, "",
-				"2019-09-24 17:42:05 (Europe/Paris)", "Refund (app)", "Alipay");
-		assertThat(PageHtml.cells(html, refund).get(12)).as("a refund has no remaining amount").isEmpty();
+		assertThat(PageHtml.cells(html, charge)).containsExactly(group.name(), store.name(), charge,
+				"2019-09-24 17:41:05 (Europe/Paris)", eur(4000_65), "Refunds", eur(3000_65), "Charge", "Alipay",
+				"Pay By Link", eur(2_50), "INV-77", "", "", PageHtml.cells(html, charge).get(14), "L-7", "", "", "T-01");
+		assertThat(PageHtml.cells(html, refund).subList(2, 4)).containsExactly(refund,
+				"2019-09-24 17:42:05 (Europe/Paris)");
+		assertThat(PageHtml.cells(html, refund).subList(7, 13)).containsExactly("Refund (app)", "Alipay", "App", eur(0),
+				"", charge);
+		assertThat(PageHtml.cells(html, refund).get(6)).as("a refund has no remaining amount").isEmpty();
 		// the default period is the week ending on the newest transaction's local date
 		assertThat(PageHtml.inputValue(html, "from")).isEqualTo("2019-09-18");
 		assertThat(PageHtml.inputValue(html, "to")).isEqualTo("2019-09-24");
@@ -84,8 +88,8 @@ class TransactionPagesIT {
 
 		String yen = Money.ofMinor(1200, "JPY").format(Locale.JAPAN);
 		assertThat(yen).doesNotContain(".").contains("1,200");
-		assertThat(PageHtml.cells(html, id).get(10)).isEqualTo(yen);
-		assertThat(PageHtml.cells(html, id).get(5)).isEqualTo("2026-03-01 12:00:00 (Asia/Tokyo)");
+		assertThat(PageHtml.cells(html, id).get(4)).isEqualTo(yen);
+		assertThat(PageHtml.cells(html, id).get(3)).isEqualTo("2026-03-01 12:00:00 (Asia/Tokyo)");
 	}
 
 	@Test
@@ -229,7 +233,7 @@ class TransactionPagesIT {
 		assertThat(PageHtml.rowIds(html)).containsExactly(inB, inA).doesNotContain(outside);
 		assertThat(PageHtml.cells(html, inA).subList(0, 2)).containsExactly(lisbon.name(), a.name());
 		assertThat(PageHtml.cells(html, inB).subList(0, 2)).containsExactly(hq.name(), b.name());
-		assertThat(PageHtml.cells(html, inB).get(10)).isEqualTo(Money.ofMinor(10_00, "EUR").format(Locale.FRANCE));
+		assertThat(PageHtml.cells(html, inB).get(4)).isEqualTo(Money.ofMinor(10_00, "EUR").format(Locale.FRANCE));
 		// never a Refund button here: each charge links to its store's Lookup instead, where it can be refunded
 		assertThat(html).doesNotContain("<button type=\"button\" class=\"danger");
 		assertThat(PageHtml.texts(html, "(?s)<td class=\"refund\">(.*?)</td>")).containsExactly("Refund in store",
