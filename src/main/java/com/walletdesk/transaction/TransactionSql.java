@@ -144,13 +144,69 @@ final class TransactionSql {
 				FROM wallet_transaction t WHERE %s GROUP BY t.currency, t.type""".formatted(where.sql()), where.params());
 	}
 
+	/**
+	 * The summary of a lookup or search (API.md "Export and totals"): counts and sums per
+	 * currency, method, type (the two kinds of refund are added up after) and local day, over exactly the
+	 * rows of {@link #rows}, grouped by the database. The day is the row's date in its store's
+	 * zone: the stores are grouped by zone as in the WHERE clause, and each group's rows are dated
+	 * in that zone. Columns {@code currency}, {@code method}, {@code type}, {@code local_day} (a DATE, or yyyyMMdd on H2),
+	 * {@code n}, {@code total}; a few rows per day, never one per transaction.
+	 */
+	static Statement summary(List<MerchantNode> stores, Period period, SearchTerm term, boolean postgres) {
+		Statement where = where(stores, period, term);
+		Map<String, Object> params = new LinkedHashMap<>(where.params());
+		List<ZoneId> zones = List.copyOf(byZone(stores).keySet());
+		String day;
+		if (zones.size() == 1) {
+			day = localDay(0, postgres);
+		}
+		else {
+			StringBuilder cases = new StringBuilder("CASE");
+			for (int i = 0; i < zones.size(); i++) {
+				// the same store parameters as the WHERE clause: every row falls in exactly one
+				Object ids = params.get("store" + i);
+				cases.append(ids instanceof List<?> ? " WHEN t.store_id IN (:store" + i + ")" : " WHEN t.store_id = :store" + i)
+					.append(" THEN ")
+					.append(localDay(i, postgres));
+			}
+			day = cases.append(" END").toString();
+		}
+		for (int i = 0; i < zones.size(); i++) {
+			params.put("zone" + i, zones.get(i).getId());
+		}
+		// Grouped outside the subquery: to PostgreSQL an expression with parameters in the select
+		// list is never the "same" as one in a GROUP BY; the subquery's column is.
+		return new Statement("""
+				SELECT s.currency, s.method, s.type, s.local_day, COUNT(*) AS n, SUM(s.amount) AS total FROM (
+				SELECT t.currency, t.method, t.type, %s AS local_day, t.amount FROM wallet_transaction t WHERE %s) s
+				GROUP BY s.currency, s.method, s.type, s.local_day""".formatted(day, where.sql()), params);
+	}
+
+	/**
+	 * The row's local date in zone {@code i}: PostgreSQL casts the local time to a DATE (cheap);
+	 * H2 would cast through the session's zone, so there the fields of the local time are read
+	 * with EXTRACT into the number yyyyMMdd (exact, but on PostgreSQL four times slower).
+	 */
+	private static String localDay(int zone, boolean postgres) {
+		String local = "(t.created_at AT TIME ZONE CAST(:zone" + zone + " AS VARCHAR(64)))";
+		if (postgres) {
+			return "CAST(" + local + " AS DATE)";
+		}
+		return "CAST(EXTRACT(YEAR FROM " + local + ") * 10000 + EXTRACT(MONTH FROM " + local + ") * 100 + EXTRACT(DAY FROM "
+				+ local + ") AS INTEGER)";
+	}
+
+	private static Map<ZoneId, List<Long>> byZone(List<MerchantNode> stores) {
+		return stores.stream()
+			.collect(Collectors.groupingBy(MerchantNode::zone, LinkedHashMap::new,
+					Collectors.mapping(MerchantNode::id, Collectors.toList())));
+	}
+
 	/** The WHERE clause shared by the rows and the totals: stores, period (per zone) and search. */
 	private static Statement where(List<MerchantNode> stores, Period period, SearchTerm term) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		StringBuilder sql = new StringBuilder();
-		Map<ZoneId, List<Long>> byZone = stores.stream()
-			.collect(Collectors.groupingBy(MerchantNode::zone, LinkedHashMap::new,
-					Collectors.mapping(MerchantNode::id, Collectors.toList())));
+		Map<ZoneId, List<Long>> byZone = byZone(stores);
 		List<String> zoneClauses = new ArrayList<>();
 		int i = 0;
 		for (Map.Entry<ZoneId, List<Long>> zone : byZone.entrySet()) {

@@ -78,7 +78,8 @@ class AccessibilityBrowserIT {
 			for (String page : List.of("/", "/merchants/" + group.id(), "/stores/" + store.id(), "/transactions",
 					"/transactions/" + charge + "/refund", "/transactions/" + charge + "/refunds", "/help",
 					"/account/password", "/stores/999999999999", "/admin/merchants", "/stores/" + store.id() + "/payment-links",
-					"/stores/" + store.id() + "/payment-links/new")) {
+					"/stores/" + store.id() + "/payment-links/new", "/views",
+					"/views/new?store=" + store.id() + "&from=2026-01-01&to=2026-01-07&q=wechat")) {
 				check(page, language, found);
 			}
 			String lookup = "/stores/" + store.id() + "/transactions";

@@ -72,6 +72,9 @@ class LanguagePagesIT {
 		merchantPages.put("/transactions/" + charge + "/refund", 200);
 		merchantPages.put("/transactions/" + charge + "/refunds", 200);
 		merchantPages.put("/help", 200);
+		merchantPages.put("/views", 200);
+		merchantPages.put("/views/new?store=" + store.id() + "&from=2026-01-01&to=2026-01-07&q=wechat", 200);
+		merchantPages.put("/views/999999999", 404);
 		merchantPages.put("/account/password", 200);
 		merchantPages.put("/stores/999999999999", 404);
 		merchantPages.put("/admin/merchants", 403);

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * index were missing (200,000 transactions over 200 stores and a year, ANALYZEd), the exact
  * statements {@link TransactionQuery} sends ({@link TransactionSql}) are planned with indexes:
  * the lookup (one store, a period, newest first, keyset), the search by ID and reference
- * prefix, and "the newest transaction of a store" behind the default period. Runs in a schema
+ * prefix, "the newest transaction of a store" behind the default period, and the summary. Runs in a schema
  * of its own, so the rows do not slow down the other tests.
  */
 @IntegrationTest
@@ -162,6 +162,23 @@ class TransactionIndexPlanIT {
 		analyze("search, 20 stores, a week, newest first", TransactionSql.rows(HEADQUARTERS, WEEK, SearchTerm.parse(null), null, 50));
 		analyze("how selective is a prefix (ID)", TransactionSql.prefixMatches(ID_PREFIX));
 		analyze("how selective is a prefix (broad)", TransactionSql.prefixMatches(BROAD_PREFIX));
+	}
+
+	@Test
+	void summaryIsAnsweredFromTheStoreTimeIndexes() {
+		for (SearchTerm term : List.of(SearchTerm.parse(null), SearchTerm.parse("wechat"), SearchTerm.parse("refund"),
+				SearchTerm.parse("pay by link"))) {
+			for (Period period : List.of(WEEK, YEAR)) {
+				String plan = explain(TransactionSql.summary(List.of(STORE), period, term, true));
+				assertUsesIndexes(plan);
+				assertThat(plan).contains("wallet_transaction_store_time");
+			}
+			assertUsesIndexes(explain(TransactionSql.summary(HEADQUARTERS, WEEK, term, true)));
+			assertUsesIndexes(explain(TransactionSql.summary(ALL, WEEK, term, true)));
+		}
+		assertUsesIndexes(explain(TransactionSql.summary(ALL, YEAR, ID_PREFIX, true)));
+		analyze("summary, one store, a year", TransactionSql.summary(List.of(STORE), YEAR, SearchTerm.parse(null), true));
+		analyze("summary, 20 stores in two zones, a week", TransactionSql.summary(HEADQUARTERS, WEEK, SearchTerm.parse(null), true));
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import com.walletdesk.merchant.MerchantService;
 import com.walletdesk.transaction.TransactionFilter;
 import com.walletdesk.transaction.TransactionPage;
 import com.walletdesk.transaction.TransactionQuery;
+import com.walletdesk.transaction.TransactionSummaries;
+import com.walletdesk.transaction.TransactionSummary;
 import com.walletdesk.web.Htmx;
 import com.walletdesk.web.Languages;
 import com.walletdesk.web.ProblemException;
@@ -46,10 +48,13 @@ class TransactionPagesController {
 
 	private final SupportContact support;
 
+	private final TransactionSummaries summaries;
+
 	private final Clock clock;
 
 	TransactionPagesController(TransactionQuery query, MerchantService merchants, MerchantTreePanel panel,
-			SupportContact support, Clock clock) {
+			SupportContact support, TransactionSummaries summaries, Clock clock) {
+		this.summaries = summaries;
 		this.clock = clock;
 		this.query = query;
 		this.merchants = merchants;
@@ -73,7 +78,8 @@ class TransactionPagesController {
 		model.addAttribute("support", this.support);
 		return listing(user, true, "/stores/" + store.id() + "/transactions", store,
 				new TransactionListingPage.Form(from, to, q, limit), cursor, first,
-				filter -> this.query.lookup(user, store.id(), filter), request, response, model);
+				filter -> this.query.lookup(user, store.id(), filter),
+				filter -> this.summaries.lookup(user, store.id(), filter), request, response, model);
 	}
 
 	@GetMapping("/transactions")
@@ -83,20 +89,26 @@ class TransactionPagesController {
 			@RequestParam(required = false) String first, HttpServletRequest request, HttpServletResponse response,
 			Model model) {
 		return listing(user, false, "/transactions", null, new TransactionListingPage.Form(from, to, q, limit), cursor, first,
-				filter -> this.query.search(user, filter), request, response, model);
+				filter -> this.query.search(user, filter), filter -> this.summaries.search(user, filter), request,
+				response, model);
 	}
 
 	private String listing(CurrentUser user, boolean lookup, String action, MerchantNode selected,
 			TransactionListingPage.Form form, String cursor, String first, Function<TransactionFilter, TransactionPage> read,
-			HttpServletRequest request, HttpServletResponse response, Model model) {
+			Function<TransactionFilter, TransactionSummary> summarize, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		TransactionListingPage listing;
 		// dates come as the page's language writes them (08/12/2026) or as ISO (links): the filter reads ISO
 		form = new TransactionListingPage.Form(Languages.isoDate(form.from()), Languages.isoDate(form.to()), form.q(),
 				form.limit());
 		try {
 			TransactionFilter filter = TransactionFilter.parse(form.from(), form.to(), form.q(), form.limit(), cursor);
+			TransactionPage page = read.apply(filter);
 			listing = TransactionListingPage.of(lookup, action, user.canRefund(), form, cursor, filter.limit(), first,
-					read.apply(filter), this.clock);
+					page, this.clock);
+			// the totals, chart and daily figures above the table: every page of the same query
+			model.addAttribute("summary", SummaryView.of(summarize.apply(filter), page.stores().values()));
+			model.addAttribute("saveViewUrl", SaveViewLink.of(listing.selfUrl(), lookup ? selected.id() : null));
 		}
 		catch (ProblemException ex) {
 			if (ex.status() != HttpStatus.BAD_REQUEST) {

@@ -11,9 +11,9 @@ final class PageHtml {
 	private PageHtml() {
 	}
 
-	/** The texts of the column headers of the first table's head, in order. */
+	/** The texts of the column headers of the transactions table (else the first table), in order. */
 	static List<String> columnHeaders(String html) {
-		int start = html.indexOf("<thead>");
+		int start = html.indexOf("<thead>", Math.max(0, html.indexOf("id=\"transactions\"")));
 		int end = html.indexOf("</thead>", start);
 		return texts(html.substring(start, end), "<th scope=\"col\"[^>]*>(.*?)</th>");
 	}
