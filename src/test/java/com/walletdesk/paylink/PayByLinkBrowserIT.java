@@ -113,7 +113,7 @@ class PayByLinkBrowserIT {
 		merchantCookies.forEach(c -> browser.driver().manage().addCookie(c));
 		browser.open(this.port, "/stores/" + store.id() + "/transactions?q=" + reference);
 		assertThat(browser.transactionRowIds()).containsExactly(charge);
-		assertThat(browser.text("#transactions tbody tr td:nth-of-type(4)")).isEqualTo(reference);
+		assertThat(browser.text("#transactions tbody tr td[data-col='reference']")).isEqualTo(reference);
 		browser.driver().findElement(By.cssSelector("button[data-opener='refund-" + charge + "']")).click();
 		browser.waitFor(d -> !d.findElements(By.cssSelector("#refund-dialog[open]")).isEmpty());
 		browser.driver().findElement(By.id("refund-amount")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "12,50");
