@@ -69,9 +69,8 @@ public class PaymentLinkPayments {
 	 */
 	public record PayerView(PaymentLink link, MerchantNode store, String status, List<String> methods) {
 
-		/** The amount as the page's language writes it (English: the store's own way). */
 		public String amount() {
-			return this.link.amountMoney().format(Languages.pageFormatting(this.store.displayLocale()));
+			return amountOnPage(this.link, this.store);
 		}
 
 	}
@@ -80,7 +79,7 @@ public class PaymentLinkPayments {
 	public record Payment(PaymentLink link, MerchantNode store, String transactionId, java.net.URI redirect) {
 
 		public String amount() {
-			return this.link.amountMoney().format(Languages.pageFormatting(this.store.displayLocale()));
+			return amountOnPage(this.link, this.store);
 		}
 
 	}
@@ -155,6 +154,11 @@ public class PaymentLinkPayments {
 			// a database that refuses the second of two concurrent updates instead of waiting (H2)
 			throw closed(PaymentLink.PAID);
 		}
+	}
+
+	/** The link's amount as the page's language writes it (English: the store's own way). */
+	private static String amountOnPage(PaymentLink link, MerchantNode store) {
+		return link.amountMoney().format(Languages.pageFormatting(store.displayLocale()));
 	}
 
 	static ProblemException closed(String status) {
