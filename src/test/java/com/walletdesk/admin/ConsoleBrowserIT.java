@@ -20,8 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -40,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class ConsoleBrowserIT {
-
-	static final Path SHOTS = Path.of("/tmp/shots-18");
 
 	@RegisterExtension
 	static final Browser browser = new Browser("console-failure");
@@ -64,30 +60,30 @@ class ConsoleBrowserIT {
 	void createsAStoreAndARefunderWhoSignsInAndRefundsThenTheLicenseEndsItsSession() {
 		signInAsOperator();
 		browser.open(this.port, "/admin/merchants");
-		shot("console-merchants-empty-form");
+		browser.screenshot("console-merchants-empty-form");
 		String groupName = TestData.unique("Tejo Trading");
 		browser.driver().findElement(By.cssSelector("input[name='kind'][value='GROUP']")).click();
-		type("name", groupName);
-		type("location", "Lisboa");
-		submit("form[action$='/admin/merchants'][method='post']");
+		browser.type("name", groupName);
+		browser.type("location", "Lisboa");
+		browser.submit("form[action$='/admin/merchants'][method='post']");
 		browser.waitFor(d -> bannerText().equals(groupName + " was created."));
 
 		// a refused store: the message sits under its field, what was typed stays
 		String storeName = TestData.unique("Lisboa Chiado");
 		browser.driver().findElement(By.cssSelector("input[name='kind'][value='STORE']")).click();
 		new Select(browser.driver().findElement(By.id("parentId"))).selectByVisibleText(groupName);
-		type("name", storeName);
-		submit("form[action$='/admin/merchants'][method='post']");
+		browser.type("name", storeName);
+		browser.submit("form[action$='/admin/merchants'][method='post']");
 		browser.waitFor(d -> !d.findElements(By.id("timezone-error")).isEmpty());
 		assertThat(browser.text("#timezone-error")).isEqualTo("is required for a store");
 		assertThat(browser.value("name")).isEqualTo(storeName);
-		shot("console-merchants-field-error");
+		browser.screenshot("console-merchants-field-error");
 		new Select(browser.driver().findElement(By.id("parentId"))).selectByVisibleText(groupName);
-		type("location", "Rua Garrett 20, Lisboa");
+		browser.type("location", "Rua Garrett 20, Lisboa");
 		new Select(browser.driver().findElement(By.id("timezone"))).selectByValue("Europe/Lisbon");
 		new Select(browser.driver().findElement(By.id("currency"))).selectByValue("EUR");
 		new Select(browser.driver().findElement(By.id("locale"))).selectByValue("pt-PT");
-		submit("form[action$='/admin/merchants'][method='post']");
+		browser.submit("form[action$='/admin/merchants'][method='post']");
 		browser.waitFor(d -> bannerText().equals(storeName + " was created."));
 		MerchantNode store = this.merchants.visibleNodes(this.merchants.scopeOf(null))
 			.stream().filter(n -> n.name().equals(storeName)).findFirst().orElseThrow();
@@ -95,21 +91,21 @@ class ConsoleBrowserIT {
 		assertThat(store.currency()).isEqualTo("EUR");
 		assertThat(store.locale()).isEqualTo("pt-PT");
 		browser.open(this.port, "/admin/merchants?q=" + groupName.replace(" ", "+"));
-		shot("console-merchants");
+		browser.screenshot("console-merchants");
 
 		// a user with the refund privilege: the password shown once
 		browser.open(this.port, "/admin/users/new");
 		String username = TestData.unique("ana.refunds").toLowerCase();
-		type("username", username);
+		browser.type("username", username);
 		new Select(browser.driver().findElement(By.id("scopeId"))).selectByVisibleText(storeName);
 		browser.driver().findElement(By.id("canRefund")).click();
-		shot("console-user-new");
-		submit("form[action$='/admin/users']");
+		browser.screenshot("console-user-new");
+		browser.submit("form[action$='/admin/users']");
 		browser.waitFor(d -> !d.findElements(By.id("issued-password")).isEmpty());
 		String password = browser.text("#issued-password");
 		assertThat(password).hasSize(16);
 		assertThat(browser.text("#user-refund")).isEqualTo("Yes");
-		shot("console-user-created");
+		browser.screenshot("console-user-created");
 		browser.open(this.port, "/admin/users?q=" + username);
 		assertThat(browser.strings("return Array.from(document.querySelectorAll('#users tbody tr')).map(r => r.dataset.username);"))
 			.containsExactly(username);
@@ -120,28 +116,28 @@ class ConsoleBrowserIT {
 		browser.waitFor(d -> browser.text("#user-results").contains("No user matches these filters."));
 		assertThat(browser.pageWasNotReloaded()).isTrue();
 		browser.open(this.port, "/admin/users");
-		shot("console-users");
+		browser.screenshot("console-users");
 
 		String charge = this.data.tx(store).amount(80_00).at(Instant.now().minus(2, ChronoUnit.MINUTES)).save();
 
 		// the new user signs in: a new password, then the authenticator, then refunds
 		browser.driver().manage().deleteAllCookies();
 		browser.open(this.port, "/login");
-		type("username", username);
-		type("password", password);
-		submit("form");
+		browser.type("username", username);
+		browser.type("password", password);
+		browser.submit("form");
 		browser.waitFor(d -> d.getCurrentUrl().endsWith("/account/password"));
 		String newPassword = "Chiado-Refunds-2026x";
-		type("currentPassword", password);
-		type("newPassword", newPassword);
-		type("confirmPassword", newPassword);
-		submit("form[action$='/account/password']");
+		browser.type("currentPassword", password);
+		browser.type("newPassword", newPassword);
+		browser.type("confirmPassword", newPassword);
+		browser.submit("form[action$='/account/password']");
 		browser.waitFor(d -> d.getCurrentUrl().contains("/account/mfa"));
-		submit("form[action$='/account/mfa/enrolment']");
+		browser.submit("form[action$='/account/mfa/enrolment']");
 		browser.waitFor(d -> !d.findElements(By.cssSelector(".login code")).isEmpty());
 		String secret = browser.text(".login code");
-		type("enrol-code", TestMfa.code(secret));
-		submit("form[action$='/account/mfa/confirm']");
+		browser.type("enrol-code", TestMfa.code(secret));
+		browser.submit("form[action$='/account/mfa/confirm']");
 		browser.waitFor(d -> !d.findElements(By.cssSelector("a.primary")).isEmpty());
 		browser.driver().findElement(By.cssSelector("a.primary")).click();
 		browser.waitFor(d -> d.getTitle().startsWith("Dashboard"));
@@ -151,11 +147,11 @@ class ConsoleBrowserIT {
 		browser.waitFor(d -> !d.findElements(By.cssSelector("#refund-dialog[open]")).isEmpty());
 		browser.driver().findElement(By.id("refund-amount")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "30,00");
 		browser.driver().findElement(By.id("refund-reason")).sendKeys("Returned one item");
-		submit("#refund-form");
-		browser.waitFor(d -> refundBanner().startsWith("Refund Successful"));
+		browser.submit("#refund-form");
+		browser.waitFor(d -> browser.refundBanner().startsWith("Refund Successful"));
 		assertThat(this.data.jdbc().sql("SELECT COUNT(*) FROM wallet_transaction WHERE parent_id = :c AND type = 'refund_dashboard'")
 			.param("c", charge).query(Long.class).single()).isEqualTo(1);
-		shot("console-refunder-refunded");
+		browser.screenshot("console-refunder-refunded");
 		Set<Cookie> refunderCookies = browser.driver().manage().getCookies();
 
 		// the operator switches the group's license off: the confirmation counts the refunder's session
@@ -166,12 +162,12 @@ class ConsoleBrowserIT {
 		browser.driver().findElement(By.cssSelector("tr[data-id='" + group.id() + "'] a[data-license]")).click();
 		browser.waitFor(d -> !d.findElements(By.id("license-impact")).isEmpty());
 		assertThat(browser.text("#license-impact")).startsWith("This ends the access of 1 users and 1 open sessions");
-		shot("console-license-confirm");
+		browser.screenshot("console-license-confirm");
 		// the confirm button has the focus: Enter switches it off
 		browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
 		browser.waitFor(d -> bannerText().startsWith("The license of " + groupName + " is off"));
 		assertThat(browser.text("tr[data-id='" + store.id() + "']")).contains("Off (a group above is off)");
-		shot("console-license-off");
+		browser.screenshot("console-license-off");
 
 		// the refunder's next click: its session is over, and the sign-in page says why
 		browser.driver().manage().deleteAllCookies();
@@ -187,8 +183,8 @@ class ConsoleBrowserIT {
 		signInAsOperator();
 		browser.open(this.port, "/admin/api-keys");
 		String name = TestData.unique("App back end");
-		type("name", name);
-		submit("form[action$='/admin/api-keys']");
+		browser.type("name", name);
+		browser.submit("form[action$='/admin/api-keys']");
 		browser.waitFor(d -> !d.findElements(By.id("new-key-value")).isEmpty());
 		String key = browser.text("#new-key-value");
 		assertThat(key).startsWith("wdk_");
@@ -196,14 +192,14 @@ class ConsoleBrowserIT {
 		// copied to the clipboard ("Copied" shows), or where the browser allows no clipboard, selected for Ctrl+C
 		browser.waitFor(d -> browser.driver().findElement(By.cssSelector("#new-key .copied")).isDisplayed()
 				|| key.equals(browser.script("return window.getSelection().toString().trim();")));
-		shot("console-api-key-created");
+		browser.screenshot("console-api-key-created");
 		browser.open(this.port, "/admin/api-keys");
 		assertThat(browser.driver().getPageSource()).doesNotContain(key);
 		String id = this.data.jdbc().sql("SELECT id FROM api_key WHERE name = :n").param("n", name).query(Long.class).single().toString();
 		browser.driver().findElement(By.cssSelector("tr[data-id='" + id + "'] form button")).click();
 		browser.waitFor(d -> bannerText().startsWith("The key " + name + " is revoked"));
 		assertThat(browser.text("tr[data-id='" + id + "'] td:last-child")).startsWith("Revoked");
-		shot("console-api-keys");
+		browser.screenshot("console-api-keys");
 	}
 
 	@Test
@@ -228,14 +224,14 @@ class ConsoleBrowserIT {
 		assertThat(browser.text("#import-errors tbody tr")).contains("3").contains("Channel").contains("UNSUPPORTED_CHANNEL");
 		assertThat(browser.text("#import-report .banner")).contains("1 of 2 rows are not valid");
 		assertThat(count(store)).isZero();
-		shot("console-import-dry-run");
+		browser.screenshot("console-import-dry-run");
 
 		browser.driver().findElement(By.id("file")).sendKeys(clean.toAbsolutePath().toString());
 		browser.driver().findElement(By.id("import")).click();
 		browser.waitFor(d -> !d.findElements(By.cssSelector("#import-report .banner.info")).isEmpty());
 		assertThat(browser.text("#import-report .banner")).contains("1 rows stored");
 		assertThat(count(store)).isEqualTo(1);
-		shot("console-import-done");
+		browser.screenshot("console-import-done");
 		Files.deleteIfExists(withBadRow);
 		Files.deleteIfExists(clean);
 	}
@@ -249,37 +245,9 @@ class ConsoleBrowserIT {
 			.param("s", store.id()).query(Long.class).single();
 	}
 
-	private static void type(String id, String text) {
-		WebElement field = browser.driver().findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private static void submit(String formCss) {
-		browser.driver().findElement(By.cssSelector(formCss + " button[type='submit']")).click();
-	}
-
 	private static String bannerText() {
 		var banners = browser.driver().findElements(By.cssSelector(".console .banner.info"));
 		return banners.isEmpty() ? "" : banners.get(0).getText().strip();
-	}
-
-	private static String refundBanner() {
-		var banner = browser.driver().findElements(By.cssSelector("#refund-outcome .banner"));
-		return banner.isEmpty() ? "" : banner.get(0).getText().strip();
-	}
-
-	private static void shot(String name) {
-		browser.screenshot(name);
-		if (Files.isDirectory(SHOTS)) {
-			try {
-				Files.write(SHOTS.resolve(name + ".png"),
-						((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
 	}
 
 }

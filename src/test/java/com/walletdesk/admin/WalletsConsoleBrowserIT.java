@@ -51,12 +51,12 @@ class WalletsConsoleBrowserIT {
 		WebElement live = browser.driver().findElement(By.cssSelector("#wallet-WXP input[value='WECHATPAY_GLOBAL']"));
 		live.sendKeys(Keys.SPACE);
 		assertThat(live.isSelected()).as("chosen from the keyboard").isTrue();
-		type("WXP-mchId", "1900000109");
-		type("WXP-appId", "wxd678efh567hg6787");
-		type("WXP-merchantSerialNo", TestWallets.MERCHANT_SERIAL);
-		type("WXP-wechatPayPublicKeyId", TestWallets.WECHAT_PUBLIC_KEY_ID);
+		browser.type("WXP-mchId", "1900000109");
+		browser.type("WXP-appId", "wxd678efh567hg6787");
+		browser.type("WXP-merchantSerialNo", TestWallets.MERCHANT_SERIAL);
+		browser.type("WXP-wechatPayPublicKeyId", TestWallets.WECHAT_PUBLIC_KEY_ID);
 		paste("WXP-merchantPrivateKey", TestKeys.privatePem(TestKeys.merchant()));
-		type("WXP-apiV3Key", "too-short");
+		browser.type("WXP-apiV3Key", "too-short");
 		paste("WXP-wechatPayPublicKey", TestKeys.publicPem(TestKeys.wallet()));
 		browser.driver().findElement(By.cssSelector("#wallet-WXP button[type='submit']")).click();
 		browser.waitFor(d -> !d.findElements(By.id("WXP-apiV3Key-error")).isEmpty());
@@ -65,7 +65,7 @@ class WalletsConsoleBrowserIT {
 		browser.screenshot("wallets-refused");
 
 		paste("WXP-merchantPrivateKey", TestKeys.privatePem(TestKeys.merchant()));
-		type("WXP-apiV3Key", TestWallets.API_V3_KEY);
+		browser.type("WXP-apiV3Key", TestWallets.API_V3_KEY);
 		paste("WXP-wechatPayPublicKey", TestKeys.publicPem(TestKeys.wallet()));
 		browser.driver().findElement(By.cssSelector("#wallet-WXP button[type='submit']")).click();
 		browser.waitFor(d -> !d.findElements(By.cssSelector("dl[data-current='WXP']")).isEmpty());
@@ -87,8 +87,8 @@ class WalletsConsoleBrowserIT {
 			browser.waitFor(d -> d.getCurrentUrl().endsWith("/admin/sandbox"));
 			assertThat(browser.text("#sandbox-global [data-fact='mode']")).isEqualTo("Approve");
 			new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("mode"))).selectByValue("DECLINE");
-			type("storeId", String.valueOf(store.id()));
-			type("message", "account frozen");
+			browser.type("storeId", String.valueOf(store.id()));
+			browser.type("message", "account frozen");
 			// submitted from the keyboard
 			browser.driver().findElement(By.id("message")).sendKeys(Keys.ENTER);
 			browser.waitFor(d -> !d.findElements(By.cssSelector("#sandbox-stores tr[data-store='" + store.id() + "']")).isEmpty());
@@ -100,12 +100,6 @@ class WalletsConsoleBrowserIT {
 		finally {
 			this.sandbox.approveAll();
 		}
-	}
-
-	private static void type(String id, String text) {
-		WebElement field = browser.driver().findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
 	}
 
 	/** Long PEM texts are set as a paste would, in one go (typing 1,700 characters is slow). */

@@ -3,9 +3,6 @@ package com.walletdesk.language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class AccessibilityBrowserIT {
-
-	static final Path SHOTS = Path.of("/tmp/shots-19b");
 
 	@RegisterExtension
 	static final Browser browser = new Browser("accessibility-failure");
@@ -55,7 +48,6 @@ class AccessibilityBrowserIT {
 			assertThat(in).as("axe-core on the test class path").isNotNull();
 			axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		Files.createDirectories(SHOTS);
 	}
 
 	@Test
@@ -131,18 +123,7 @@ class AccessibilityBrowserIT {
 				  .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
 				  .catch(e => done(['axe failed: ' + e]));""");
 		violations.forEach(v -> found.add(name + " [" + language + "] " + v));
-		shot(name, language);
-	}
-
-	private static void shot(String name, String language) {
-		String file = (language + name).replaceAll("[^A-Za-z0-9-]+", "_") + ".png";
-		try {
-			Path png = ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.FILE).toPath();
-			Files.copy(png, SHOTS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		browser.screenshot("axe-" + (language + name).replaceAll("[^A-Za-z0-9-]+", "_"));
 	}
 
 }

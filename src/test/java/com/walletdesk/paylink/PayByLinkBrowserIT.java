@@ -1,8 +1,5 @@
 package com.walletdesk.paylink;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 
 import com.walletdesk.merchant.MerchantNode;
@@ -16,9 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class PayByLinkBrowserIT {
-
-	static final Path SHOTS = Path.of("/tmp/shots-18");
 
 	@RegisterExtension
 	static final Browser browser = new Browser("paylink-failure");
@@ -61,23 +53,23 @@ class PayByLinkBrowserIT {
 
 		browser.open(this.port, "/stores/" + store.id() + "/payment-links");
 		assertThat(browser.driver().findElements(By.id("no-links"))).as("the empty state").hasSize(1);
-		shot("paylink-list-empty");
+		browser.screenshot("paylink-list-empty");
 
 		// from Transaction Lookup: "New payment link"
 		browser.open(this.port, "/stores/" + store.id() + "/transactions");
 		browser.driver().findElement(By.id("new-payment-link")).click();
 		browser.waitFor(d -> d.getTitle().startsWith("New payment link"));
-		type("amount", "12,345");
+		browser.type("amount", "12,345");
 		String reference = TestData.unique("ORDER");
-		type("reference", reference);
-		submit("form.console-form");
+		browser.type("reference", reference);
+		browser.submit("form.console-form");
 		browser.waitFor(d -> !d.findElements(By.id("amount-error")).isEmpty());
 		assertThat(browser.driver().findElement(By.id("amount")).getDomAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(browser.value("reference")).as("kept as typed").isEqualTo(reference);
-		shot("paylink-new-refused");
+		browser.screenshot("paylink-new-refused");
 
-		type("amount", "42,50");
-		type("description", "Dinner for two, table 7");
+		browser.type("amount", "42,50");
+		browser.type("description", "Dinner for two, table 7");
 		// submitted from the keyboard: Enter in a field
 		browser.driver().findElement(By.id("reference")).sendKeys(Keys.ENTER);
 		browser.waitFor(d -> !d.findElements(By.id("link-url")).isEmpty());
@@ -87,7 +79,7 @@ class PayByLinkBrowserIT {
 		String url = browser.text("#link-url");
 		assertThat(url).matches("http://localhost:8080/pay/[A-Za-z0-9_-]{43}");
 		String token = url.substring(url.lastIndexOf('/') + 1);
-		shot("paylink-created");
+		browser.screenshot("paylink-created");
 
 		// the payer: no session at all
 		Set<Cookie> merchantCookies = browser.driver().manage().getCookies();
@@ -97,16 +89,16 @@ class PayByLinkBrowserIT {
 		assertThat(browser.text("#pay-amount")).contains("42,50");
 		assertThat(browser.text("#pay-description")).isEqualTo("Dinner for two, table 7");
 		browser.driver().findElement(By.id("method-WXP")).click();
-		shot("paylink-payer-page");
+		browser.screenshot("paylink-payer-page");
 		browser.driver().findElement(By.id("pay-button")).click();
 		browser.waitFor(d -> !d.findElements(By.id("paid-banner")).isEmpty());
 		String charge = browser.text("#paid-transaction");
 		assertThat(charge).matches("\\d{12}");
-		shot("paylink-payer-paid");
+		browser.screenshot("paylink-payer-paid");
 		browser.open(this.port, "/pay/" + token);
 		assertThat(browser.driver().findElements(By.id("pay-button"))).as("paid once").isEmpty();
 		assertThat(browser.text("#pay-closed")).contains("paid already");
-		shot("paylink-payer-closed");
+		browser.screenshot("paylink-payer-closed");
 
 		// the merchant again: the charge in Lookup by its reference, refunded
 		browser.driver().manage().deleteAllCookies();
@@ -118,63 +110,35 @@ class PayByLinkBrowserIT {
 		browser.waitFor(d -> !d.findElements(By.cssSelector("#refund-dialog[open]")).isEmpty());
 		browser.driver().findElement(By.id("refund-amount")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "12,50");
 		browser.driver().findElement(By.id("refund-reason")).sendKeys("One dish was missing");
-		submit("#refund-form");
-		browser.waitFor(d -> refundBanner().startsWith("Refund Successful"));
+		browser.submit("#refund-form");
+		browser.waitFor(d -> browser.refundBanner().startsWith("Refund Successful"));
 		assertThat(this.data.jdbc()
 			.sql("SELECT COUNT(*) FROM wallet_transaction WHERE parent_id = :c AND type = 'refund_dashboard'")
 			.param("c", charge)
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		shot("paylink-lookup-refunded");
+		browser.screenshot("paylink-lookup-refunded");
 
 		// a second link, cancelled after its confirmation
 		browser.open(this.port, "/stores/" + store.id() + "/payment-links/new");
-		type("amount", "5");
+		browser.type("amount", "5");
 		String second = TestData.unique("ORDER");
-		type("reference", second);
-		submit("form.console-form");
+		browser.type("reference", second);
+		browser.submit("form.console-form");
 		browser.waitFor(d -> !d.findElements(By.id("link-url")).isEmpty());
 		browser.open(this.port, "/stores/" + store.id() + "/payment-links");
 		assertThat(browser.strings("return Array.from(document.querySelectorAll('#payment-links tbody tr'))"
 				+ ".map(r => r.dataset.status);")).containsExactly("active", "paid");
-		shot("paylink-list");
+		browser.screenshot("paylink-list");
 		browser.driver().findElement(By.cssSelector("#payment-links tbody tr[data-status='active'] a.danger")).click();
 		browser.waitFor(d -> d.getTitle().startsWith("Cancel payment link"));
-		shot("paylink-cancel-confirm");
-		submit("form.actions");
+		browser.screenshot("paylink-cancel-confirm");
+		browser.submit("form.actions");
 		browser.waitFor(d -> !d.findElements(By.cssSelector(".banner.info")).isEmpty());
 		assertThat(browser.text(".banner.info")).contains(second).contains("cancelled");
 		assertThat(browser.strings("return Array.from(document.querySelectorAll('#payment-links tbody tr'))"
 				+ ".map(r => r.dataset.status);")).containsExactly("cancelled", "paid");
-		shot("paylink-list-cancelled");
-	}
-
-	private static void type(String id, String text) {
-		WebElement field = browser.driver().findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
-	private static void submit(String formCss) {
-		browser.driver().findElement(By.cssSelector(formCss + " button[type='submit']")).click();
-	}
-
-	private static String refundBanner() {
-		var banner = browser.driver().findElements(By.cssSelector("#refund-outcome .banner"));
-		return banner.isEmpty() ? "" : banner.get(0).getText().strip();
-	}
-
-	private static void shot(String name) {
-		browser.screenshot(name);
-		if (Files.isDirectory(SHOTS)) {
-			try {
-				Files.write(SHOTS.resolve(name + ".png"),
-						((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
+		browser.screenshot("paylink-list-cancelled");
 	}
 
 }

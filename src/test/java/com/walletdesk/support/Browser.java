@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -107,6 +108,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 	public String text(String css) {
 		return ((String) script("return document.querySelector(arguments[0]).textContent;", css)).replaceAll("\\s+", " ")
 			.strip();
+	}
+
+	/** Types into the field with this id what it should hold (its old text cleared first). */
+	public void type(String id, String text) {
+		WebElement field = driver().findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Presses the submit button of the form the CSS selector names. */
+	public void submit(String formCss) {
+		driver().findElement(By.cssSelector(formCss + " button[type='submit']")).click();
+	}
+
+	/** The text of the refund's outcome banner on a listing, or "" while there is none. */
+	public String refundBanner() {
+		return driver().findElements(By.cssSelector("#refund-outcome .banner")).isEmpty() ? ""
+				: text("#refund-outcome .banner");
 	}
 
 	/** The value the input with this id holds now. */

@@ -84,8 +84,8 @@ class RefundBrowserIT extends RefundFixture {
 		browser.driver().findElement(By.id("refund-reason")).sendKeys("Two items returned");
 		browser.screenshot("refund-dialog-partial");
 		browser.driver().findElement(By.cssSelector("#refund-form button[type='submit']")).click();
-		browser.waitFor(d -> !dialogOpen() && bannerText().startsWith("Refund Successful"));
-		assertThat(bannerText()).contains(eur(45_50) + " refunded from transaction " + charge)
+		browser.waitFor(d -> !dialogOpen() && browser.refundBanner().startsWith("Refund Successful"));
+		assertThat(browser.refundBanner()).contains(eur(45_50) + " refunded from transaction " + charge)
 			.contains("Remaining: " + eur(74_50));
 		browser.waitFor(d -> "succeeded".equals(focused().getAttribute("data-outcome")));
 		browser.waitFor(d -> eur(74_50).equals(remaining(charge)));
@@ -102,7 +102,7 @@ class RefundBrowserIT extends RefundFixture {
 		assertThat(browser.driver().findElements(By.cssSelector("#refund-outcome .banner"))).as("the last banner went").isEmpty();
 		browser.driver().findElement(By.id("refund-reason")).sendKeys("Rest of the order returned");
 		browser.driver().findElement(By.cssSelector("#refund-form button[type='submit']")).click();
-		browser.waitFor(d -> !dialogOpen() && bannerText().startsWith("Refund Successful"));
+		browser.waitFor(d -> !dialogOpen() && browser.refundBanner().startsWith("Refund Successful"));
 		browser.waitFor(d -> eur(0).equals(remaining(charge)) && !refundButtons().contains(charge));
 		assertThat(browser.transactionRowIds().stream().filter(id -> charge.equals(cell(id, 12))).count()).isEqualTo(2);
 
@@ -170,11 +170,6 @@ class RefundBrowserIT extends RefundFixture {
 
 	private static WebElement focused() {
 		return browser.driver().switchTo().activeElement();
-	}
-
-	private static String bannerText() {
-		List<WebElement> banner = browser.driver().findElements(By.cssSelector("#refund-outcome .banner"));
-		return banner.isEmpty() ? "" : browser.text("#refund-outcome .banner");
 	}
 
 	private static List<String> refundButtons() {

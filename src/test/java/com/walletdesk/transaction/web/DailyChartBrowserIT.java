@@ -1,8 +1,5 @@
 package com.walletdesk.transaction.web;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +33,6 @@ class DailyChartBrowserIT {
 	@RegisterExtension
 	static final Browser browser = new Browser("daily-chart-failure");
 
-	static final Path SHOTS = Path.of("/tmp/shots-19a");
-
 	@LocalServerPort
 	int port;
 
@@ -67,7 +62,6 @@ class DailyChartBrowserIT {
 		String username = this.data.merchantUser(group.id(), false);
 		WebSession api = WebSession.signIn(this.port, username, TestData.PASSWORD);
 		browser.signIn(this.port, username, TestData.PASSWORD);
-		Files.createDirectories(SHOTS);
 
 		String query = "from=2026-08-03&to=2026-08-09";
 		browser.open(this.port, "/stores/" + lisbon.id() + "/transactions?" + query);
@@ -174,7 +168,6 @@ class DailyChartBrowserIT {
 		browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(size.getWidth(), (int) Math.min(height + 140, 4000)));
 		browser.screenshot(name);
 		browser.driver().manage().window().setSize(size);
-		Files.copy(Browser.SCREENSHOTS.resolve(name + ".png"), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }
