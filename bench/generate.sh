@@ -13,26 +13,11 @@
 # Each run adds its own groups, stores and a fresh range of transaction IDs and removes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-url="${WALLETDESK_BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/walletdesk_scale}"
-user="${WALLETDESK_BENCH_PG_USER:-walletdesk}"
-password="${WALLETDESK_BENCH_PG_PASSWORD:-walletdesk}"
 rows="${BENCH_ROWS:-10000000}"
 seed="${BENCH_SEED:-42}"
-hostport="${url#jdbc:postgresql://}"; hostport="${hostport%%/*}"
-db="${url##*/}"; db="${db%%\?*}"
-host="${hostport%%:*}"; port="${hostport##*:}"; [ "$port" = "$hostport" ] && port=5432
-if [ -z "${WALLETDESK_BENCH_PG_URL:-}" ] && command -v runuser >/dev/null && [ "$(id -u)" = 0 ]; then
-  runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
-    || runuser -u postgres -- createdb -O walletdesk "$db"
-fi
-psql_() { PGPASSWORD="$password" psql -h "$host" -p "$port" -U "$user" -d "$db" -qtAX -v ON_ERROR_STOP=1 "$@"; }
+. bench/lib/pg-and-jar.sh jdbc:postgresql://127.0.0.1:5432/walletdesk_scale
 
 # the schema: the application's own migrations (an import of an empty file migrates and exits)
-jar=$(ls target/walletdesk-*.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then
-  mvn -q -B -ntp -DskipTests package
-  jar=$(ls target/walletdesk-*.jar | head -n 1)
-fi
 empty=$(mktemp --suffix=.csv)
 trap 'rm -f "$empty"' EXIT
 echo 'Store ID,Transaction ID,Parent Transaction ID,Reference,Transaction Type,Payment Method,Channel,Total,Tip,Currency,Created At' > "$empty"

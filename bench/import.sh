@@ -14,24 +14,8 @@
 # and removes nothing, so any database with the Walletdesk schema (or an empty one) will do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-url="${WALLETDESK_BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432/walletdesk_bench}"
-user="${WALLETDESK_BENCH_PG_USER:-walletdesk}"
-password="${WALLETDESK_BENCH_PG_PASSWORD:-walletdesk}"
 rows="${BENCH_ROWS:-1000000}"
-hostport="${url#jdbc:postgresql://}"; hostport="${hostport%%/*}"
-db="${url##*/}"; db="${db%%\?*}"
-host="${hostport%%:*}"; port="${hostport##*:}"; [ "$port" = "$hostport" ] && port=5432
-if [ -z "${WALLETDESK_BENCH_PG_URL:-}" ] && command -v runuser >/dev/null && [ "$(id -u)" = 0 ]; then
-  runuser -u postgres -- psql -qtAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
-    || runuser -u postgres -- createdb -O walletdesk "$db"
-fi
-psql_() { PGPASSWORD="$password" psql -h "$host" -p "$port" -U "$user" -d "$db" -qtAX "$@"; }
-
-jar=$(ls target/walletdesk-*.jar 2>/dev/null | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -type f -print -quit)" ]; then
-  mvn -q -B -ntp -DskipTests package
-  jar=$(ls target/walletdesk-*.jar | head -n 1)
-fi
+. bench/lib/pg-and-jar.sh jdbc:postgresql://127.0.0.1:5432/walletdesk_bench
 run() {
   java ${JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC} -jar "$jar" import \
     --spring.datasource.url="$url" --spring.datasource.username="$user" --spring.datasource.password="$password" \
